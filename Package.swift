@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Territorio: the offline field catalogue and novedades queue for Bogotá's gestores en territorio.
+/// No package dependencies: Foundation, the system's ncursesw and the system's sqlite3.
+let package = Package(
+    name: "Territorio",
+    products: [
+        .executable(name: "territorio", targets: ["TerritorioTUI"]),
+        .library(name: "TerritorioModel", targets: ["TerritorioModel"]),
+        .executable(name: "territorio-benchmark", targets: ["TerritorioBenchmark"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The sample catalogue. SwiftPM bundles resources only from inside a target's folder,
+        // so this target is rooted at Resources/.
+        .target(
+            name: "TerritorioResources",
+            path: "Resources",
+            resources: [.copy("catalogo-muestra.json"), .copy("sinonimos.txt")]
+        ),
+        .target(
+            name: "TerritorioModel",
+            dependencies: ["CSQLite", "TerritorioResources"]
+        ),
+        .executableTarget(
+            name: "TerritorioTUI",
+            dependencies: ["TerritorioModel", "CNcurses"]
+        ),
+        // Search benchmark, run outside the tests: `swift run -c release territorio-benchmark`.
+        .executableTarget(
+            name: "TerritorioBenchmark",
+            dependencies: ["TerritorioModel"]
+        ),
+        .testTarget(
+            name: "TerritorioModelTests",
+            dependencies: ["TerritorioModel"]
+        ),
+        .testTarget(
+            name: "TerritorioTUITests",
+            dependencies: ["TerritorioTUI", "TerritorioModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

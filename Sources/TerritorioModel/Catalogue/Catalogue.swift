@@ -1,0 +1,35 @@
+/// A whole catalogue as a file carries it: its version, its reference lists and its routes.
+public struct Catalogue: Equatable, Sendable {
+    public static let format = "territorio-catalogo/1"
+
+    public var info: CatalogueInfo
+    public var references: ReferenceLists
+    public var rutas: [Ruta]
+
+    public init(info: CatalogueInfo, references: ReferenceLists, rutas: [Ruta]) {
+        self.info = info
+        self.references = references
+        self.rutas = rutas
+    }
+}
+
+/// What identifies the catalogue in use: shown in the header, in "acerca de", and sent with
+/// every novedad.
+public struct CatalogueInfo: Equatable, Sendable {
+    public var version: String
+    /// `AAAA-MM-DD`.
+    public var date: String
+    /// Sample data: the interface warns "DATOS DE MUESTRA — verificar antes de usar".
+    public var isSample: Bool
+    public var notice: String?
+
+    public init(version: String, date: String, isSample: Bool, notice: String? = nil) {
+        self.version = version
+        self.date = date
+        self.isSample = isSample
+        self.notice = notice
+    }
+
+    /// The warning the interface shows while sample data is loaded.
+    public static let sampleWarning = "DATOS DE MUESTRA — verificar antes de usar"
+}

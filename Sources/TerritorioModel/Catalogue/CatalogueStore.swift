@@ -1,0 +1,127 @@
+import Foundation
+
+/// The catalogue in `territorio.sqlite`: replaced whole by an import, read by the CLI and the
+/// interface. All SQL goes through `Database` with bound values.
+public struct CatalogueStore {
+    /// The `ruta_referencias` value that stands for "all localidades".
+    static let everywhere = "*todas*"
+
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: - Writing
+
+    /// Replaces the catalogue in use by `catalogue`, in one transaction: if anything fails the
+    /// previous catalogue stays exactly as it was.
+    public func replace(with catalogue: Catalogue) throws {
+        try database.transaction {
+            try database.executeScript("""
+                DELETE FROM rutas_busqueda;
+                DELETE FROM ruta_referencias;
+                DELETE FROM rutas;
+                DELETE FROM referencias;
+                DELETE FROM catalogo_meta;
+                """)
+            let meta = try database.prepare("INSERT INTO catalogo_meta (clave, valor) VALUES (?, ?)")
+            try meta.run(["formato", Catalogue.format])
+            try meta.run(["version", catalogue.info.version])
+            try meta.run(["fecha", catalogue.info.date])
+            try meta.run(["muestra", catalogue.info.isSample ? "1" : "0"])
+            if let notice = catalogue.info.notice { try meta.run(["aviso", notice]) }
+            // Changes with every import, so caches of the old catalogue (search vocabulary) expire.
+            try meta.run(["generacion", UUID().uuidString.lowercased()])
+
+            let reference = try database.prepare("""
+                INSERT INTO referencias (lista, id, orden, nombre, numero, sigla, descripcion, entidad, tema)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for kind in ReferenceKind.allCases {
+                for (order, item) in catalogue.references[kind].enumerated() {
+                    try reference.run([kind.rawValue, item.id, order, item.name, item.number, item.acronym,
+                                       item.description, item.entity, item.theme])
+                }
+            }
+
+            let route = try database.prepare("INSERT INTO rutas (numero, id, titulo, resumen, documento) VALUES (?, ?, ?, ?, ?)")
+            let link = try database.prepare("INSERT OR IGNORE INTO ruta_referencias (ruta, lista, valor) VALUES (?, ?, ?)")
+            let search = try database.prepare("INSERT INTO rutas_busqueda (rowid, titulo, cuerpo) VALUES (?, ?, ?)")
+            for (offset, ruta) in catalogue.rutas.enumerated() {
+                let number = offset + 1
+                try route.run([number, ruta.id, ruta.title, ruta.summary, JSONWriter.string(ruta.json)])
+                for theme in ruta.themes { try link.run([number, ReferenceKind.temas.rawValue, theme]) }
+                for entity in ruta.entities { try link.run([number, ReferenceKind.entidades.rawValue, entity]) }
+                switch ruta.coverage {
+                case .everywhere:
+                    try link.run([number, ReferenceKind.localidades.rawValue, Self.everywhere])
+                case .localidades(let ids):
+                    for id in ids { try link.run([number, ReferenceKind.localidades.rawValue, id]) }
+                }
+                try search.run([number, ruta.title, RouteSearchText.body(of: ruta, references: catalogue.references)])
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The catalogue in use, or nil when none was ever imported.
+    public func info() throws -> CatalogueInfo? {
+        var values: [String: String] = [:]
+        for row in try database.query("SELECT clave, valor FROM catalogo_meta") {
+            values[try row.get(0)] = try row.get(1)
+        }
+        guard let version = values["version"], let date = values["fecha"] else { return nil }
+        return CatalogueInfo(version: version, date: date, isSample: values["muestra"] == "1", notice: values["aviso"])
+    }
+
+    /// Changes with every import: a key for caches derived from the catalogue.
+    public func generation() throws -> String? {
+        try database.scalar("SELECT valor FROM catalogo_meta WHERE clave = 'generacion'", as: String.self)
+    }
+
+    public func routeCount() throws -> Int {
+        try database.scalar("SELECT count(*) FROM rutas", as: Int.self) ?? 0
+    }
+
+    /// The route with exactly this id.
+    public func ruta(id: String) throws -> Ruta? {
+        guard let document = try database.scalar("SELECT documento FROM rutas WHERE id = ?", [id], as: String.self) else {
+            return nil
+        }
+        return try Self.decodeStored(document)
+    }
+
+    /// Calls `body` with each route matching `filter`, in catalogue order, one at a time, so a
+    /// list of any length never sits whole in memory.
+    public func forEachRoute(matching filter: RouteFilter = RouteFilter(), _ body: (RouteSummary) throws -> Void) throws {
+        let conditions = filter.conditions
+        let whereClause = conditions.sql.isEmpty ? "" : "WHERE " + conditions.sql.joined(separator: " AND ")
+        try database.prepare("SELECT id, titulo, resumen FROM rutas AS r \(whereClause) ORDER BY r.numero")
+            .forEachRow(conditions.arguments) { row in
+                try body(RouteSummary(id: try row.get(0), title: try row.get(1), summary: try row.get(2)))
+            }
+    }
+
+    /// All reference lists, each in catalogue order.
+    public func references() throws -> ReferenceLists {
+        var lists = ReferenceLists()
+        let rows = try database.query("""
+            SELECT lista, id, nombre, numero, sigla, descripcion, entidad, tema
+            FROM referencias ORDER BY lista, orden
+            """)
+        for row in rows {
+            guard let kind = ReferenceKind(rawValue: try row.get(0)) else { continue }
+            lists[kind].append(ReferenceItem(
+                kind: kind, id: try row.get(1), name: try row.get(2), number: try row.get(3), acronym: try row.get(4),
+                description: try row.get(5), entity: try row.get(6), theme: try row.get(7)))
+        }
+        return lists
+    }
+
+    /// A route from its stored document, which the import wrote from a validated route.
+    static func decodeStored(_ document: String) throws -> Ruta {
+        try CatalogueReader.readRoute(JSONCursor(try JSONParser.parse(document), path: "rutas"))
+    }
+}

@@ -1,0 +1,32 @@
+/// What the command line asks for, once parsed.
+enum Invocation: Equatable {
+    /// `--help`, `ayuda`, or nothing at all; with a command, that command's help.
+    case help(CommandSpec?)
+    case version
+    case run(ParsedCommand)
+}
+
+/// Options accepted before or after any subcommand.
+struct GlobalOptions: Equatable {
+    var dataDirectory: String?
+    var colors: ColorMode = .normal
+}
+
+/// The interface's colour themes (`--colores`).
+enum ColorMode: String, CaseIterable, Equatable {
+    case normal
+    case mono
+    case altoContraste = "alto-contraste"
+}
+
+/// A subcommand with its arguments, checked against its spec.
+struct ParsedCommand: Equatable {
+    let spec: CommandSpec
+    let positionals: [String]
+    let values: [String: String]
+    let flags: Set<String>
+    let global: GlobalOptions
+
+    func value(_ option: String) -> String? { values[option] }
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+}

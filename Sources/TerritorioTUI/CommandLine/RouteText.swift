@@ -1,0 +1,58 @@
+import TerritorioModel
+
+/// Routes as plain text for the terminal: the main line first, steps numbered «1.», every
+/// channel with its cut-off date and "(por confirmar)" where the source does not confirm it.
+enum RouteText {
+    static func detail(_ ruta: Ruta, references: ReferenceLists) -> String {
+        var lines = [ruta.title, String(repeating: "═", count: min(ruta.title.count, 78))]
+        if let main = ruta.mainChannel {
+            lines.append("Línea principal: \(channel(main))")
+        }
+        let entities = ruta.entities.map { id -> String in
+            guard let entity = references.item(.entidades, id: id) else { return id }
+            return entity.acronym.map { "\($0) (\(entity.name))" } ?? entity.name
+        }
+        lines.append("Entidades: " + entities.joined(separator: "; "))
+        lines.append("Temas: " + ruta.themes.map { references.name(.temas, id: $0) }.joined(separator: ", "))
+        if !ruta.population.isEmpty { lines.append("Población: " + ruta.population) }
+        switch ruta.coverage {
+        case .everywhere: lines.append("Dónde aplica: toda Bogotá")
+        case .localidades(let ids):
+            lines.append("Dónde aplica: " + ids.map { references.name(.localidades, id: $0) }.joined(separator: ", "))
+        }
+        lines += ["", ruta.summary, "", "Pasos:"]
+        for (offset, step) in ruta.steps.enumerated() {
+            lines.append("  \(offset + 1). \(step.title)")
+            if let detail = step.detail {
+                lines += detail.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + $0 }
+            }
+        }
+        if !ruta.channels.isEmpty {
+            lines += ["", "Canales:"]
+            lines += ruta.channels.map { "  • " + channel($0) }
+        }
+        if !ruta.requirements.isEmpty {
+            lines += ["", "Requisitos:"] + ruta.requirements.map { "  • " + $0 }
+        }
+        if !ruta.legalBasis.isEmpty {
+            lines += ["", "Base legal:"] + ruta.legalBasis.map { "  • " + $0 }
+        }
+        lines += ["", "Fuente: " + ruta.source, "Actualizada: " + DisplayDate.text(ruta.updated)]
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Línea Púrpura Distrital: 01 8000 112 137 · 24 horas · corte 14/02/2026 (por confirmar)`.
+    static func channel(_ channel: Channel) -> String {
+        var text = "\(channel.name): \(channel.value)"
+        if let hours = channel.hours { text += " · \(hours)" }
+        text += " · corte \(DisplayDate.text(channel.cutOff))"
+        if channel.unconfirmed { text += " (por confirmar)" }
+        return text
+    }
+
+    /// One line per route for lists and search results.
+    static func summaryLines(_ routes: [RouteSummary]) -> [String] {
+        let width = min(routes.map(\.id.count).max() ?? 0, 40)
+        return routes.map { "  " + $0.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.title }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `scripts/install` into a temporary prefix, run from elsewhere: the sample catalogue is found
+/// beside the resolved executable, or through $TERRITORIO_RECURSOS, or the program starts empty.
+@Suite("Installed copy")
+struct InstalledCopyTests {
+    static let installScript = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/install").path
+
+    @Test("an installed copy finds its bundle through the bin/ symlink")
+    func installedCopy() throws {
+        let folder = try TemporaryFolder()
+        let prefix = folder.path + "/prefijo"
+        let install = try CLI.execute("/bin/bash", [Self.installScript, prefix, "--desde", CLI.binFolder],
+                                      environment: ["PATH": "/usr/bin:/bin"])
+        try #require(install.status == 0, "\(install.stderr)")
+        let cli = CLI(folder: folder, executable: prefix + "/bin/territorio")
+        let run = try cli.run(["catalogo", "listar", "--json"], currentDirectory: "/")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("catálogo de muestra"))
+        #expect(run.stdout.contains("\"id\""))
+    }
+
+    @Test("without a bundle the program starts empty and says how to import; TERRITORIO_RECURSOS finds one")
+    func missingBundle() throws {
+        let folder = try TemporaryFolder()
+        let lonely = folder.path + "/solo/territorio"
+        try FileManager.default.createDirectory(atPath: folder.path + "/solo", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: lonely)
+
+        var cli = CLI(folder: folder, executable: lonely)
+        let empty = try cli.run(["catalogo", "listar", "--json"])
+        #expect(empty.status == 0)
+        #expect(empty.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(empty.stderr.contains("territorio catalogo importar ARCHIVO"))
+
+        cli.environment["TERRITORIO_RECURSOS"] = CLI.binFolder + "/Territorio_TerritorioResources.resources"
+        let found = try cli.run(["catalogo", "listar", "--json"])
+        #expect(found.status == 0)
+        #expect(found.stderr.contains("catálogo de muestra"))
+        #expect(found.stdout.contains("\"id\""))
+    }
+}
