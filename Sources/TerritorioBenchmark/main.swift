@@ -39,11 +39,12 @@ func queries(_ kind: String, random: inout SplitMix64) -> [String] {
     }
 }
 
-/// The naive query for `text`: every word quoted, the last one a prefix, bm25 and a snippet.
+/// The naive query for `text`: every word quoted, the last one a prefix, any of them matching
+/// (routes need not contain every word), ranked by bm25, with a snippet.
 func naiveExpression(_ text: String) -> String {
     let words = TextFolding.words(text)
     return words.enumerated().map { "\"\($1)\"" + ($0 == words.count - 1 && !text.hasSuffix(" ") ? "*" : "") }
-        .joined(separator: " ")
+        .joined(separator: " OR ")
 }
 
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?

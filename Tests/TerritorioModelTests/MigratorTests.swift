@@ -36,18 +36,23 @@ import Testing
         #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'rutas_busqueda'", as: Int.self) == 0)
     }
 
-    /// A route stored by hand in the version-1 tables, as that program would have stored it, is
-    /// found by search once the database reaches the latest version.
+    /// A route stored as a program of that version would have stored it — by hand in the
+    /// version-1 tables, by an import from version 2 on — is found by search once the database
+    /// reaches the latest version.
     @Test(arguments: Array(1..<Schema.migrator.latestVersion))
     func upgradesDataFromAnEarlierVersion(version: Int) throws {
         let database = try Database(location: .inMemory)
         try migrator.migrate(database, upTo: version)
         let catalogue = try Fixtures.smallCatalogue()
         let ruta = try #require(catalogue.rutas.first { $0.id == "riesgo-suicida" })
-        try database.execute("INSERT INTO rutas (numero, id, titulo, resumen, documento) VALUES (?, ?, ?, ?, ?)",
-                             [1, ruta.id, ruta.title, ruta.summary, JSONWriter.string(ruta.json)])
-        try database.execute("INSERT INTO referencias (lista, id, orden, nombre) VALUES (?, ?, ?, ?)",
-                             ["temas", "salud-mental", 0, "Salud mental"])
+        if version == 1 {
+            try database.execute("INSERT INTO rutas (numero, id, titulo, resumen, documento) VALUES (?, ?, ?, ?, ?)",
+                                 [1, ruta.id, ruta.title, ruta.summary, JSONWriter.string(ruta.json)])
+            try database.execute("INSERT INTO referencias (lista, id, orden, nombre) VALUES (?, ?, ?, ?)",
+                                 ["temas", "salud-mental", 0, "Salud mental"])
+        } else {
+            try CatalogueStore(database: database).replace(with: catalogue)
+        }
 
         try migrator.migrate(database)
 

@@ -13,7 +13,8 @@ public final class CatalogueSearch {
     /// Distinct words beyond this are ignored: no real question is longer.
     public static let maximumWords = 8
     /// Matches of one level ranked exactly by bm25; above this, title-first catalogue order.
-    static let rankingLimit = 1_000
+    /// Also the point from which counts say "más de …".
+    static let rankingLimit = SearchResults.countLimit
 
     private let database: Database
     private let synonyms: SynonymTable
@@ -36,19 +37,22 @@ public final class CatalogueSearch {
         let any = terms.map(\.expression).joined(separator: " OR ")
         var ranked: [Int64] = []
         var seen = Set<Int64>()
+        var total: Int?
         for level in levels(count: terms.count) where ranked.count < limit {
             let expression = level.map { subset in
                 "(" + subset.map { terms[$0].expression }.joined(separator: " AND ") + ")"
             }.joined(separator: " OR ")
-            for rowid in try rank(expression, titleExpression: "{titulo} : (\(any))", filter: filter, limit: limit + seen.count)
-            where seen.insert(rowid).inserted {
+            let result = try rank(expression, titleExpression: "{titulo} : (\(any))", filter: filter, limit: limit + seen.count,
+                                  expectFew: level.allSatisfy { $0.count > 1 })
+            if level.contains(where: { $0.count == 1 }) { total = result.matches }
+            for rowid in result.rowids where seen.insert(rowid).inserted {
                 ranked.append(rowid)
             }
         }
         let hits = try ranked.prefix(limit).map { try hit(rowid: $0, terms: terms) }
-        let total = try count(any, filter: filter)
+        let count = try total ?? self.count(any, filter: filter)
         return SearchResults(query: text, correctedQuery: corrected, hits: hits,
-                             total: total, totalIsCapped: total > SearchResults.countLimit)
+                             total: min(count, SearchResults.countLimit), totalIsCapped: count > SearchResults.countLimit)
     }
 
     /// Transitional: the routes of `find`, for callers written before it (removed once migrated).
@@ -80,8 +84,9 @@ public final class CatalogueSearch {
         return terms
     }
 
-    /// The term for `word` with its plural forms and synonyms that exist in the index, or nil
-    /// when nothing of it does.
+    /// The term for `word` with its plural forms and synonyms, or nil when none of them is in the
+    /// index. Forms that are not indexed stay in the term: to FTS5 they are an empty list, which
+    /// costs less than a query to rule each one out.
     private func term(for word: String, typed: String, isPrefix: Bool) throws -> QueryTerm? {
         var candidates: [String] = []
         for form in SpanishPlural.forms(of: word) {
@@ -89,11 +94,10 @@ public final class CatalogueSearch {
                 candidates.append(candidate)
             }
         }
-        let existing = try candidates.filter { try matchesAny(QueryTerm.quoted($0)) }
-        let prefixMatches = isPrefix ? try matchesAny(QueryTerm.quoted(word) + "*") : false
-        let prefix = prefixMatches ? word : nil
-        guard !existing.isEmpty || prefix != nil else { return nil }
-        return QueryTerm(typed: typed, searched: word, terms: existing.filter { prefix == nil || !$0.hasPrefix(word) }, prefix: prefix)
+        let prefix = isPrefix ? word : nil
+        let term = QueryTerm(typed: typed, searched: word, terms: candidates.filter { prefix == nil || !$0.hasPrefix(word) },
+                             prefix: prefix)
+        return try matchesAny(term.expression) ? term : nil
     }
 
     private func correction(for word: String, isPrefix: Bool) throws -> String? {
@@ -126,34 +130,42 @@ public final class CatalogueSearch {
         return combinations(of: rest, size: size - 1).map { [first] + $0 } + combinations(of: rest, size: size)
     }
 
-    /// Up to `limit` rowids matching `expression` (and `filter`), best first.
-    private func rank(_ expression: String, titleExpression: String, filter: RouteFilter, limit: Int) throws -> [Int64] {
-        let probe = try rowids(expression, filter: filter, limit: Self.rankingLimit + 1)
-        guard probe.count > Self.rankingLimit else {
-            let inTitle = Set(try rowids("(\(expression)) AND \(titleExpression)", filter: filter, limit: Self.rankingLimit + 1))
-            let scored = try scores(expression, filter: filter)
-            return scored.sorted { a, b in
-                let aTitle = inTitle.contains(a.rowid), bTitle = inTitle.contains(b.rowid)
-                if aTitle != bTitle { return aTitle }
+    /// Up to `limit` rowids matching `expression` (and `filter`), best first, and how many match
+    /// (counted up to `rankingLimit + 1`).
+    ///
+    /// Matches are scored with bm25, the title weighted 10×, and with bm25 over the title alone,
+    /// which is non-zero exactly when a word matches in the title. When there are more than can
+    /// be ranked, title matches come first, each part in catalogue order. `expectFew` (levels that
+    /// need several words at once) scores in the first query; otherwise a cheap first query counts
+    /// the matches in rowid order, stopping early, so a one-letter prefix never scores thousands.
+    private func rank(_ expression: String, titleExpression: String, filter: RouteFilter, limit: Int,
+                      expectFew: Bool) throws -> (rowids: [Int64], matches: Int) {
+        let scoring = "f.rowid, bm25(rutas_busqueda, 10.0, 1.0), bm25(rutas_busqueda, 1.0, 0.0)"
+        let (sql, arguments) = matching(expression, filter: filter, columns: expectFew ? scoring : "f.rowid")
+        let rows = try database.query(sql + " ORDER BY f.rowid LIMIT ?", arguments + [Self.rankingLimit + 1])
+        guard rows.count > Self.rankingLimit else {
+            let scoredRows = expectFew ? rows : try database.query(matching(expression, filter: filter, columns: scoring).0,
+                                                                   arguments)
+            let scored: [(rowid: Int64, score: Double, inTitle: Bool)] = try scoredRows.map {
+                (try $0.get(0), try $0.get(1), try $0.get(2, as: Double.self) != 0)
+            }
+            let sorted = scored.sorted { a, b in
+                if a.inTitle != b.inTitle { return a.inTitle }
                 if a.score != b.score { return a.score < b.score }
                 return a.rowid < b.rowid
-            }.prefix(limit).map(\.rowid)
+            }
+            return (sorted.prefix(limit).map(\.rowid), rows.count)
         }
-        // Too many to rank: title matches, then the rest, each in catalogue order.
+        let probe: [Int64] = try rows.map { try $0.get(0) }
         let title = try rowids("(\(expression)) AND \(titleExpression)", filter: filter, limit: limit)
         let titleSet = Set(title)
-        let rest = try rowids(expression, filter: filter, limit: limit + title.count).filter { !titleSet.contains($0) }
-        return Array((title + rest).prefix(limit))
+        let rest = probe.lazy.filter { !titleSet.contains($0) }.prefix(limit)
+        return (Array((title + rest).prefix(limit)), rows.count)
     }
 
     private func rowids(_ expression: String, filter: RouteFilter, limit: Int) throws -> [Int64] {
         let (sql, arguments) = matching(expression, filter: filter, columns: "f.rowid")
         return try database.query(sql + " ORDER BY f.rowid LIMIT ?", arguments + [limit]).map { try $0.get(0) }
-    }
-
-    private func scores(_ expression: String, filter: RouteFilter) throws -> [(rowid: Int64, score: Double)] {
-        let (sql, arguments) = matching(expression, filter: filter, columns: "f.rowid, bm25(rutas_busqueda, 10.0, 1.0)")
-        return try database.query(sql, arguments).map { (try $0.get(0), try $0.get(1)) }
     }
 
     private func count(_ expression: String, filter: RouteFilter) throws -> Int {

@@ -4,6 +4,7 @@ public enum Schema {
     public static let migrator = Migrator(migrations: [
         Migration(version: 1, name: "catalogo", apply: createCatalogue),
         Migration(version: 2, name: "busqueda-rutas", apply: createRouteSearch),
+        Migration(version: 3, name: "novedades", apply: createNovedades),
     ])
 
     /// Version 1: the catalogue's reference lists, routes and the links used to filter them.
@@ -60,5 +61,80 @@ public enum Schema {
             let ruta = try CatalogueStore.decodeStored(try row.get(1))
             try insert.run([try row.get(0, as: Int64.self), ruta.title, RouteSearchText.body(of: ruta, references: references)])
         }
+    }
+
+    /// Version 3: the gestor's profile, novedades with their outbox fields, their attachments,
+    /// and the audit trail of every transition.
+    private static func createNovedades(_ database: Database) throws {
+        try database.executeScript("""
+            CREATE TABLE perfil (
+                clave TEXT PRIMARY KEY,
+                valor TEXT NOT NULL
+            );
+            CREATE TABLE novedades (
+                id TEXT PRIMARY KEY,
+                estado TEXT NOT NULL CHECK (estado IN ('borrador', 'en_cola', 'enviando', 'enviada', 'rechazada')),
+                tipo TEXT,
+                entidad TEXT,
+                localidad TEXT,
+                barrio TEXT,
+                direccion TEXT,
+                latitud REAL,
+                longitud REAL,
+                observada_en TEXT NOT NULL,
+                descripcion TEXT NOT NULL,
+                urgencia TEXT,
+                poblaciones TEXT NOT NULL,
+                contacto_nombre TEXT,
+                contacto_telefono TEXT,
+                contacto_sensible INTEGER NOT NULL DEFAULT 0,
+                contacto_menor INTEGER NOT NULL DEFAULT 0,
+                consentimiento_version TEXT,
+                consentimiento_por TEXT,
+                consentimiento_en TEXT,
+                ruta TEXT,
+                catalogo_version TEXT,
+                autor TEXT,
+                creada_en TEXT NOT NULL,
+                actualizada_en TEXT NOT NULL,
+                corrige TEXT REFERENCES novedades(id),
+                carga TEXT,
+                intentos INTEGER NOT NULL DEFAULT 0,
+                ultimo_error TEXT,
+                proximo_intento TEXT,
+                envio_intentado INTEGER NOT NULL DEFAULT 0,
+                radicado TEXT UNIQUE,
+                estado_remoto TEXT,
+                motivo_rechazo TEXT,
+                enviada_en TEXT,
+                purgada_en TEXT,
+                CHECK (estado != 'borrador' OR carga IS NULL),
+                CHECK (estado NOT IN ('en_cola', 'enviando') OR carga IS NOT NULL)
+            );
+            CREATE INDEX novedades_estado ON novedades (estado, creada_en);
+            CREATE TABLE adjuntos (
+                novedad TEXT NOT NULL REFERENCES novedades(id) ON DELETE CASCADE,
+                sha256 TEXT NOT NULL,
+                orden INTEGER NOT NULL,
+                nombre TEXT NOT NULL,
+                bytes INTEGER NOT NULL,
+                ancho INTEGER NOT NULL,
+                alto INTEGER NOT NULL,
+                formato TEXT NOT NULL,
+                ubicacion_removida INTEGER NOT NULL,
+                ubicacion_conservada INTEGER NOT NULL,
+                PRIMARY KEY (novedad, sha256)
+            ) WITHOUT ROWID;
+            CREATE INDEX adjuntos_sha256 ON adjuntos (sha256);
+            CREATE TABLE transiciones (
+                numero INTEGER PRIMARY KEY,
+                novedad TEXT NOT NULL,
+                desde TEXT,
+                hacia TEXT NOT NULL,
+                en TEXT NOT NULL,
+                detalle TEXT
+            );
+            CREATE INDEX transiciones_novedad ON transiciones (novedad, numero);
+            """)
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 public enum TextFolding {
     /// Lowercased, without combining marks, with runs of whitespace collapsed to one space.
     public static func fold(_ text: String) -> String {
+        // Fast path: plain ASCII (most words) needs no Unicode decomposition.
+        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -71,7 +71,7 @@ enum ArgumentParser {
 
     private static func parseCommand(_ spec: CommandSpec, _ arguments: [String], global: GlobalOptions) throws(UsageError) -> ParsedCommand {
         var positionals: [String] = []
-        var values: [String: String] = [:]
+        var values: [String: [String]] = [:]
         var flags = Set<String>()
         var index = 0
         var optionsEnded = false
@@ -92,10 +92,10 @@ enum ArgumentParser {
                 flags.insert(name)
             } else if spec.valueOptions.contains(name) {
                 if let inlineValue {
-                    values[name] = inlineValue
+                    values[name, default: []].append(inlineValue)
                 } else {
                     guard index < arguments.count else { throw UsageError(message: "Falta el valor de \(name).", usage: spec.usage) }
-                    values[name] = arguments[index]
+                    values[name, default: []].append(arguments[index])
                     index += 1
                 }
             } else {

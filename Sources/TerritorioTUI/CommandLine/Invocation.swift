@@ -23,10 +23,13 @@ enum ColorMode: String, CaseIterable, Equatable {
 struct ParsedCommand: Equatable {
     let spec: CommandSpec
     let positionals: [String]
-    let values: [String: String]
+    let values: [String: [String]]
     let flags: Set<String>
     let global: GlobalOptions
 
-    func value(_ option: String) -> String? { values[option] }
+    /// The option's value; the last one when it was given several times.
+    func value(_ option: String) -> String? { values[option]?.last }
+    /// Every value of a repeatable option (`--adjunto a.jpg --adjunto b.png`), in order.
+    func allValues(_ option: String) -> [String] { values[option] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 }

@@ -1,0 +1,119 @@
+import TerritorioModel
+
+/// `territorio catalogo …` and `territorio referencias`: search, read, list and import the
+/// catalogue of routes.
+struct CatalogueCommands {
+    let context: CommandContext
+
+    func importCatalogue() throws {
+        let path = context.command.positionals[0]
+        let previous = try context.store.catalogue.info()
+        let catalogue: Catalogue
+        do {
+            catalogue = try CatalogueReader.read(path: path)
+        } catch let error as CatalogueError {
+            throw CommandFailure(message: error.message + " El catálogo en uso no cambió.")
+        }
+        try context.store.catalogue.replace(with: catalogue)
+        var message = "Catálogo \(catalogue.info.version) (\(catalogue.info.date)) importado: \(catalogue.rutas.count) rutas."
+        if let previous { message += " Reemplaza al \(previous.version)." }
+        if catalogue.info.isSample { message += " \(CatalogueInfo.sampleWarning)." }
+        context.console.out(message)
+    }
+
+    func search() throws {
+        let text = context.command.positionals.joined(separator: " ")
+        let filter = try context.routeFilter()
+        let limit = try self.limit()
+        let search = CatalogueSearch(database: context.store.database, synonyms: .bundled(environment: context.environment))
+        let results = try search.find(text, filter: filter, limit: limit)
+        if context.command.flag("--json") {
+            context.printJSON(results.json)
+            return
+        }
+        try context.warnIfSample()
+        let searched = results.correctedQuery ?? text
+        if let corrected = results.correctedQuery { context.console.out("Resultados para «\(corrected)» (se buscó «\(text)»).") }
+        if results.hits.isEmpty {
+            context.console.out("Sin resultados para «\(searched)».")
+            return
+        }
+        let total = results.totalIsCapped ? "más de \(SearchResults.countLimit)" : "\(results.total)"
+        context.console.out("\(total) \(results.total == 1 ? "ruta" : "rutas") para «\(searched)»; las \(results.hits.count) mejores:")
+        for hit in results.hits {
+            context.console.out("  \(hit.route.id)")
+            context.console.out("    \(hit.title.bracketed)")
+            if hit.snippet.segments.contains(where: \.isMatch) { context.console.out("    \(hit.snippet.bracketed)") }
+        }
+    }
+
+    func show() throws {
+        let id = context.command.positionals[0]
+        guard let ruta = try context.store.catalogue.ruta(id: id) ?? (try uniqueRoute(startingWith: id)) else {
+            throw CommandFailure(message: "No hay una ruta con id «\(id)». Búsquela con «territorio catalogo buscar TEXTO».")
+        }
+        if context.command.flag("--json") {
+            context.printJSON(ruta.json)
+            return
+        }
+        try context.warnIfSample()
+        context.console.out(RouteText.detail(ruta, references: try context.store.catalogue.references()))
+    }
+
+    func list() throws {
+        let filter = try context.routeFilter()
+        let json = context.command.flag("--json")
+        if !json { try context.warnIfSample() }
+        var summaries: [RouteSummary] = []
+        try context.store.catalogue.forEachRoute(matching: filter) { summaries.append($0) }
+        if json {
+            context.printJSON(.array(summaries.map(\.json)))
+        } else if summaries.isEmpty {
+            context.console.out("No hay rutas en el catálogo en uso con esos filtros.")
+        } else {
+            RouteText.summaryLines(summaries).forEach(context.console.out)
+        }
+    }
+
+    func listReferences() throws {
+        let references = try context.store.catalogue.references()
+        var kinds = ReferenceKind.allCases
+        if let name = context.command.positionals.first {
+            guard let kind = ReferenceKind(rawValue: TextFolding.fold(name)) else {
+                throw UsageError(message: "«\(name)» no es una lista; use \(ReferenceKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                 usage: context.command.spec.usage)
+            }
+            kinds = [kind]
+        }
+        if context.command.flag("--json") {
+            let all = context.command.positionals.isEmpty
+            context.printJSON(.array(kinds.flatMap { references[$0] }.map { $0.json(includingKind: all) }))
+            return
+        }
+        for kind in kinds {
+            if kinds.count > 1 { context.console.out("\(kind.rawValue.capitalized):") }
+            for item in references[kind] {
+                context.console.out("  \(item.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(item.label)")
+            }
+        }
+    }
+
+
+    // MARK: - Helpers
+
+    private func limit() throws -> Int {
+        guard let text = context.command.value("--limite") else { return 20 }
+        guard let value = Int(text), (1...10_000).contains(value) else {
+            throw UsageError(message: "--limite debe ser un número entre 1 y 10000.", usage: context.command.spec.usage)
+        }
+        return value
+    }
+
+    /// A route whose id starts with `prefix`, when exactly one does.
+    private func uniqueRoute(startingWith prefix: String) throws -> Ruta? {
+        var matches: [String] = []
+        try context.store.catalogue.forEachRoute { if $0.id.hasPrefix(prefix) { matches.append($0.id) } }
+        guard matches.count == 1 else { return nil }
+        return try context.store.catalogue.ruta(id: matches[0])
+    }
+}
