@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "territorio", targets: ["TerritorioTUI"]),
         .library(name: "TerritorioModel", targets: ["TerritorioModel"]),
         .executable(name: "territorio-benchmark", targets: ["TerritorioBenchmark"]),
+        .library(name: "TerritorioWire", targets: ["TerritorioWire"]),
     ],
     targets: [
         .systemLibrary(
@@ -28,9 +29,11 @@ let package = Package(
             path: "Resources",
             resources: [.copy("catalogo-muestra.json"), .copy("sinonimos.txt")]
         ),
+        // The sync protocol's messages, shared with the reference server in Server/ (Codable only).
+        .target(name: "TerritorioWire"),
         .target(
             name: "TerritorioModel",
-            dependencies: ["CSQLite", "TerritorioResources"]
+            dependencies: ["CSQLite", "TerritorioResources", "TerritorioWire"]
         ),
         .executableTarget(
             name: "TerritorioTUI",
@@ -41,13 +44,19 @@ let package = Package(
             name: "TerritorioBenchmark",
             dependencies: ["TerritorioModel"]
         ),
+        // The process the durability test SIGKILLs mid-write (Tests/TerritorioModelTests).
+        .executableTarget(
+            name: "TerritorioDurabilityChild",
+            dependencies: ["TerritorioModel"]
+        ),
         .testTarget(
             name: "TerritorioModelTests",
             dependencies: ["TerritorioModel"]
         ),
         .testTarget(
             name: "TerritorioTUITests",
-            dependencies: ["TerritorioTUI", "TerritorioModel"]
+            dependencies: ["TerritorioTUI", "TerritorioModel"],
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 import TerritorioModel
 
 /// Synthetic catalogues of any size for the benchmark: routes whose text is drawn, with a
-/// seeded random source, from the words of the sample catalogue, so term frequencies resemble
-/// real Spanish text and every run measures the same data.
+/// seeded random source and a skew toward common words, from the words of the sample
+/// catalogue, so term frequencies resemble real Spanish text and every run measures the same data.
 struct SyntheticCatalogue {
     private let words: [String]
     private let sample: Catalogue
@@ -25,7 +25,7 @@ struct SyntheticCatalogue {
     var vocabulary: [String] { words }
 
     func make(routes count: Int, seed: UInt64) -> Catalogue {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let themes = sample.references[.temas].map(\.id)
         let entities = sample.references[.entidades].map(\.id)
         let rutas = (0..<count).map { index in
@@ -45,23 +45,13 @@ struct SyntheticCatalogue {
                          references: sample.references, rutas: rutas)
     }
 
-    private func sentence(words count: Int, _ random: inout SplitMix64) -> String {
-        let chosen = (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }
+    /// Words drawn with a skew like real text's: the first words of the vocabulary (the sample's
+    /// most frequent ones come early) appear in many routes, most words in few.
+    private func sentence(words count: Int, _ random: inout SeededRandom) -> String {
+        let chosen = (0..<count).map { _ in
+            let uniform = Double(random.next() >> 11) / Double(1 << 53)
+            return words[min(words.count - 1, Int(Double(words.count) * uniform * uniform * uniform))]
+        }
         return chosen.joined(separator: " ").prefix(1).uppercased() + chosen.joined(separator: " ").dropFirst() + "."
-    }
-}
-
-/// A small, fast, seeded random number generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

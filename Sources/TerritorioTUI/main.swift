@@ -12,10 +12,16 @@ signal(SIGPIPE, SIG_IGN)
 let console = Console.standard
 let status: Int32
 do {
-    switch try ArgumentParser.parse(Array(CommandLine.arguments.dropFirst())) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch try ArgumentParser.parse(arguments) {
     case .help(let spec):
-        console.out(spec.map(HelpText.command) ?? HelpText.general())
-        status = 0
+        // No command and a terminal: the interface. Without a terminal, help is printed.
+        if spec == nil, isatty(STDOUT_FILENO) == 1, let options = InterfaceOptions(arguments: arguments) {
+            status = Interface.run(options, environment: ProcessInfo.processInfo.environment, console: console)
+        } else {
+            console.out(spec.map(HelpText.command) ?? HelpText.general())
+            status = 0
+        }
     case .version:
         console.out("territorio \(HelpText.version)")
         status = 0

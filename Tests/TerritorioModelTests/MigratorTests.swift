@@ -36,28 +36,30 @@ import Testing
         #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'rutas_busqueda'", as: Int.self) == 0)
     }
 
-    /// A route stored as a program of that version would have stored it — by hand in the
-    /// version-1 tables, by an import from version 2 on — is found by search once the database
-    /// reaches the latest version.
+    /// A route stored as a program of that version would have stored it — in the version-1
+    /// tables, and from version 2 on also in the search index — is found by search (with typo
+    /// correction, which reads the newest tables) once the database reaches the latest version.
     @Test(arguments: Array(1..<Schema.migrator.latestVersion))
     func upgradesDataFromAnEarlierVersion(version: Int) throws {
         let database = try Database(location: .inMemory)
         try migrator.migrate(database, upTo: version)
         let catalogue = try Fixtures.smallCatalogue()
         let ruta = try #require(catalogue.rutas.first { $0.id == "riesgo-suicida" })
-        if version == 1 {
-            try database.execute("INSERT INTO rutas (numero, id, titulo, resumen, documento) VALUES (?, ?, ?, ?, ?)",
-                                 [1, ruta.id, ruta.title, ruta.summary, JSONWriter.string(ruta.json)])
-            try database.execute("INSERT INTO referencias (lista, id, orden, nombre) VALUES (?, ?, ?, ?)",
-                                 ["temas", "salud-mental", 0, "Salud mental"])
-        } else {
-            try CatalogueStore(database: database).replace(with: catalogue)
+        try database.execute("INSERT INTO rutas (numero, id, titulo, resumen, documento) VALUES (?, ?, ?, ?, ?)",
+                             [1, ruta.id, ruta.title, ruta.summary, JSONWriter.string(ruta.json)])
+        try database.execute("INSERT INTO referencias (lista, id, orden, nombre) VALUES (?, ?, ?, ?)",
+                             ["temas", "salud-mental", 0, "Salud mental"])
+        if version >= 2 {
+            let references = try CatalogueStore(database: database).references()
+            try database.execute("INSERT INTO rutas_busqueda (rowid, titulo, cuerpo) VALUES (?, ?, ?)",
+                                 [1, ruta.title, RouteSearchText.body(of: ruta, references: references)])
         }
 
         try migrator.migrate(database)
 
         let search = CatalogueSearch(database: database)
         #expect(try search.find("suicida").hits.map(\.route.id) == ["riesgo-suicida"])
+        #expect(try search.find("suisida ").correctedQuery == "suicida")
         #expect(try search.find("mental").hits.map(\.route.id) == ["riesgo-suicida"], "the theme's name is searchable")
         #expect(try CatalogueStore(database: database).ruta(id: "riesgo-suicida") == ruta)
         #expect(try recorded(in: database).count == migrator.latestVersion)

@@ -56,7 +56,7 @@ struct ArgumentParserTests {
     @Test("usage errors name the problem in Spanish", arguments: [
         (["catalogo"], "Falta el subcomando"),
         (["catalogo", "borrar"], "no es un subcomando"),
-        (["novedades"], "no es un comando"),
+        (["noticias"], "no es un comando"),
         (["catalogo", "buscar"], "Falta el argumento TEXTO"),
         (["catalogo", "ver"], "Falta el argumento ID"),
         (["catalogo", "ver", "a", "b"], "Sobran argumentos"),

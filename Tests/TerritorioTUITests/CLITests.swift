@@ -38,7 +38,7 @@ struct CLITests {
     }
 
     @Test("usage errors exit 2 with a Spanish message on stderr and nothing on stdout", arguments: [
-        ["catalogo", "borrar"], ["novedades"], ["catalogo", "buscar"], ["catalogo", "ver"],
+        ["catalogo", "borrar"], ["noticias"], ["catalogo", "buscar"], ["catalogo", "ver"],
         ["catalogo", "listar", "--nada"], ["--colores", "rosado"], ["catalogo", "buscar", "x", "--limite", "mil"],
         ["referencias", "barrios"],
     ])

@@ -11,6 +11,20 @@ public struct Catalogue: Equatable, Sendable {
         self.references = references
         self.rutas = rutas
     }
+
+    /// The catalogue in its file format (`docs/formato-catalogo.md`), as an import reads it.
+    public var json: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("formato", .string(Catalogue.format)),
+            ("version", .string(info.version)),
+            ("fecha", .string(info.date)),
+            ("muestra", .bool(info.isSample)),
+        ]
+        if let notice = info.notice { members.append(("aviso", .string(notice))) }
+        members.append(("referencias", references.json))
+        members.append(("rutas", .array(rutas.map(\.json))))
+        return .object(members)
+    }
 }
 
 /// What identifies the catalogue in use: shown in the header, in "acerca de", and sent with

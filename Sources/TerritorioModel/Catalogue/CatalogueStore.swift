@@ -20,6 +20,7 @@ public struct CatalogueStore {
         try database.transaction {
             try database.executeScript("""
                 DELETE FROM rutas_busqueda;
+                DELETE FROM rutas_terminos;
                 DELETE FROM ruta_referencias;
                 DELETE FROM rutas;
                 DELETE FROM referencias;
@@ -61,6 +62,7 @@ public struct CatalogueStore {
                 }
                 try search.run([number, ruta.title, RouteSearchText.body(of: ruta, references: catalogue.references)])
             }
+            try database.executeScript("INSERT INTO rutas_terminos (termino, rutas) SELECT term, doc FROM rutas_vocabulario")
         }
     }
 
@@ -118,6 +120,13 @@ public struct CatalogueStore {
                 description: try row.get(5), entity: try row.get(6), theme: try row.get(7)))
         }
         return lists
+    }
+
+    /// The whole catalogue in use, routes in catalogue order (nil when none was imported).
+    public func catalogue() throws -> Catalogue? {
+        guard let info = try info() else { return nil }
+        let rutas = try database.query("SELECT documento FROM rutas ORDER BY numero").map { try Self.decodeStored(try $0.get(0)) }
+        return Catalogue(info: info, references: try references(), rutas: rutas)
     }
 
     /// A route from its stored document, which the import wrote from a validated route.

@@ -20,4 +20,9 @@ public struct ReferenceLists: Equatable, Sendable {
     public func name(_ kind: ReferenceKind, id: String) -> String {
         item(kind, id: id)?.name ?? id
     }
+
+    /// The lists in the catalogue file's `referencias` shape.
+    public var json: JSONValue {
+        .object(ReferenceKind.allCases.map { kind in (kind.rawValue, .array(self[kind].map { $0.json() })) })
+    }
 }

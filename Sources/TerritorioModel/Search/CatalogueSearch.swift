@@ -12,6 +12,11 @@ import Foundation
 public final class CatalogueSearch {
     /// Distinct words beyond this are ignored: no real question is longer.
     public static let maximumWords = 8
+    /// FTS5 keeps prefix indexes up to this many letters (`prefix = '1 2 3 4'`); a longer
+    /// prefix is expanded into the words it begins, which FTS5 reads without merging.
+    static let prefixIndexLength = 4
+    /// A longer prefix beginning more words than this stays an FTS5 prefix query.
+    static let maximumExpansion = 24
     /// Matches of one level ranked exactly by bm25; above this, title-first catalogue order.
     /// Also the point from which counts say "más de …".
     static let rankingLimit = SearchResults.countLimit
@@ -94,10 +99,23 @@ public final class CatalogueSearch {
                 candidates.append(candidate)
             }
         }
-        let prefix = isPrefix ? word : nil
+        var prefix = isPrefix ? word : nil
+        if isPrefix, word.count > Self.prefixIndexLength, let expansion = try words(beginning: word) {
+            candidates += expansion.filter { !candidates.contains($0) }
+            prefix = nil
+        }
         let term = QueryTerm(typed: typed, searched: word, terms: candidates.filter { prefix == nil || !$0.hasPrefix(word) },
                              prefix: prefix)
         return try matchesAny(term.expression) ? term : nil
+    }
+
+    /// The indexed words that begin with `prefix`, or nil when there are too many to list.
+    private func words(beginning prefix: String) throws -> [String]? {
+        let words: [String] = try database.query(
+            "SELECT termino FROM rutas_terminos WHERE termino >= ? AND termino < ? LIMIT ?",
+            [prefix, prefix + "\u{10FFFF}", Self.maximumExpansion + 1]
+        ).map { try $0.get(0) }
+        return words.count > Self.maximumExpansion ? nil : words
     }
 
     private func correction(for word: String, isPrefix: Bool) throws -> String? {

@@ -4,7 +4,7 @@ struct SearchVocabulary {
     private var termsByLength: [Int: [(term: String, documents: Int)]] = [:]
 
     init(database: Database) throws {
-        try database.prepare("SELECT term, doc FROM rutas_vocabulario").forEachRow { row in
+        try database.prepare("SELECT termino, rutas FROM rutas_terminos").forEachRow { row in
             let term: String = try row.get(0)
             termsByLength[term.count, default: []].append((term, try row.get(1)))
         }

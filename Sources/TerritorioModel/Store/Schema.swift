@@ -5,6 +5,8 @@ public enum Schema {
         Migration(version: 1, name: "catalogo", apply: createCatalogue),
         Migration(version: 2, name: "busqueda-rutas", apply: createRouteSearch),
         Migration(version: 3, name: "novedades", apply: createNovedades),
+        Migration(version: 4, name: "sincronizacion", apply: createSyncState),
+        Migration(version: 5, name: "terminos-busqueda", apply: createSearchTerms),
     ])
 
     /// Version 1: the catalogue's reference lists, routes and the links used to filter them.
@@ -135,6 +137,31 @@ public enum Schema {
                 detalle TEXT
             );
             CREATE INDEX transiciones_novedad ON transiciones (novedad, numero);
+            """)
+    }
+
+    /// Version 4: what sync remembers between runs (cursors), and the note of a novedad's
+    /// latest status on the server.
+    private static func createSyncState(_ database: Database) throws {
+        try database.executeScript("""
+            CREATE TABLE sincronizacion (
+                clave TEXT PRIMARY KEY,
+                valor TEXT NOT NULL
+            );
+            ALTER TABLE novedades ADD COLUMN nota_remota TEXT;
+            """)
+    }
+
+    /// Version 5: the search index's terms with how many routes hold each, as a plain table: the
+    /// last word typed expands to the real words it begins (FTS5 prefix indexes stop at 4
+    /// letters), and typo correction reads its vocabulary from here.
+    private static func createSearchTerms(_ database: Database) throws {
+        try database.executeScript("""
+            CREATE TABLE rutas_terminos (
+                termino TEXT PRIMARY KEY,
+                rutas INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO rutas_terminos (termino, rutas) SELECT term, doc FROM rutas_vocabulario;
             """)
     }
 }

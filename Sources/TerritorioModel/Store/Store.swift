@@ -8,11 +8,15 @@ public final class Store {
 
     public let database: Database
     public let path: String
+    /// Where attachments live (`adjuntos/`): the data directory, or a private temporary folder
+    /// for an in-memory store.
+    public let directory: DataDirectory
 
     /// Opens the store in `directory` (created 0700 if missing) — or refuses, changing nothing,
     /// when the database is from a newer program or not a database.
     public init(directory: DataDirectory) throws {
         try directory.create()
+        self.directory = directory
         path = directory.path + "/" + Self.fileName
         try Self.createPrivateFile(at: path)
         do {
@@ -20,6 +24,8 @@ public final class Store {
             try Self.checkIsTerritorio(database, path: path)
             try Schema.migrator.checkKnown(database)
             try database.executeScript("PRAGMA journal_mode = WAL")
+            // A committed novedad survives a power cut, not only a crash of the program.
+            try database.executeScript("PRAGMA synchronous = FULL")
         } catch let error as DatabaseError where error.resultCode == .notADatabase {
             throw StoreError.notADatabase(path: path)
         }
@@ -29,11 +35,18 @@ public final class Store {
     /// An in-memory store with the full schema, for tests and benchmarks.
     public init(inMemory: Void = ()) throws {
         path = ":memory:"
+        directory = DataDirectory(path: NSTemporaryDirectory() + "territorio-memoria-" + UUID().uuidString.lowercased())
         database = try Database(location: .inMemory)
         try Schema.migrator.migrate(database)
     }
 
     public var catalogue: CatalogueStore { CatalogueStore(database: database) }
+
+    /// The novedades of this store, their photos under `adjuntos/`.
+    public func novedades(limits: AttachmentLimits = AttachmentLimits(),
+                          clock: @escaping @Sendable () -> Date = { Date() }) -> NovedadStore {
+        NovedadStore(database: database, files: AttachmentFiles(dataDirectory: directory), limits: limits, clock: clock)
+    }
 
     /// A database with tables but no migration history belongs to another program: refused
     /// rather than filled with Territorio's tables.

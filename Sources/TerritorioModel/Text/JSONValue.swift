@@ -30,6 +30,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    public var stringValue: String? { if case .string(let text) = self { text } else { nil } }
+    public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let items) = self { items } else { nil } }
+
     /// A string, or null when `text` is nil.
     public static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null

@@ -19,6 +19,12 @@ struct CommandContext {
         }
     }
 
+    /// The automatic purge at start: photos and contact data of novedades sent more than
+    /// `RetentionPolicy.defaultDays` ago, and attachment files nothing references.
+    func purgeExpired() throws {
+        _ = try store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
+    }
+
     func warnIfSample() throws {
         if try store.catalogue.info()?.isSample == true { console.err(CatalogueInfo.sampleWarning) }
     }

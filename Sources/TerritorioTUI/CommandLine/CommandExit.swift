@@ -14,10 +14,7 @@ enum CommandExit {
         } catch let error as CommandFailure {
             console.err(error.message)
             return 1
-        } catch let error as StoreError {
-            console.err(error.message)
-            return 1
-        } catch let error as CatalogueError {
+        } catch let error as any UserFacingError {
             console.err(error.message)
             return 1
         } catch let error as DatabaseError {

@@ -35,7 +35,30 @@ struct CommandRunner {
             try context.prepareCatalogue()
             try catalogue.list()
         default:
-            throw CommandFailure(message: "Comando sin implementar: \(command.spec.name).")
+            try runNovedadCommand(context)
+        }
+    }
+
+    private func runNovedadCommand(_ context: CommandContext) throws {
+        try context.prepareCatalogue()
+        try context.purgeExpired()
+        let novedades = NovedadCommands(context: context)
+        switch command.spec.words {
+        case ["novedad", "crear"]: try novedades.create()
+        case ["novedad", "editar"]: try novedades.edit()
+        case ["novedad", "ver"]: try novedades.show()
+        case ["novedad", "adjuntar"]: try novedades.attach()
+        case ["novedad", "quitar-adjunto"]: try novedades.removeAttachment()
+        case ["novedad", "encolar"]: try novedades.enqueue()
+        case ["novedad", "desencolar"]: try novedades.dequeue()
+        case ["novedad", "corregir"]: try novedades.correct()
+        case ["novedad", "borrar"]: try novedades.delete()
+        case ["novedad", "tipos"]: try novedades.types()
+        case ["novedades"]: try novedades.list()
+        case ["perfil"]: try novedades.profile()
+        case ["purgar"]: try novedades.purge()
+        case ["sincronizar"]: try SyncCommand(context: context).run()
+        default: throw CommandFailure(message: "Comando sin implementar: \(command.spec.name).")
         }
     }
 }

@@ -23,7 +23,15 @@ struct CommandSpec: Equatable, Sendable {
     }
 
     private static func placeholder(for option: String) -> String {
-        option == "--limite" ? "N" : String(option.dropFirst(2).prefix(1)).uppercased()
+        switch option {
+        case "--limite", "--dias": "N"
+        case "--coordenadas": "LAT,LON"
+        case "--adjunto": "ARCHIVO"
+        case "--observada": "\"AAAA-MM-DD HH:MM\""
+        case "--consentimiento": "VERSION-DEL-TEXTO"
+        case "--servidor": "URL"
+        default: String(option.dropFirst(2).prefix(1)).uppercased()
+        }
     }
 
     static let all: [CommandSpec] = [
@@ -42,5 +50,41 @@ struct CommandSpec: Equatable, Sendable {
         CommandSpec(words: ["referencias"], arguments: "[localidades|entidades|temas|tipos|urgencias|poblaciones]",
                     positionalCount: 0...1, valueOptions: [], flags: ["--json"],
                     summary: "Lista los valores válidos de localidades, entidades, temas, tipos, urgencias y poblaciones."),
+        CommandSpec(words: ["novedad", "crear"], arguments: "", positionalCount: 0...0,
+                    valueOptions: ["--tipo", "--localidad", "--descripcion", "--entidad", "--barrio", "--direccion", "--coordenadas", "--urgencia", "--poblacion", "--ruta", "--adjunto", "--observada", "--contacto-nombre", "--contacto-telefono", "--consentimiento"],
+                    flags: ["--contacto-sensible", "--contacto-menor", "--conservar-ubicacion", "--encolar", "--json"],
+                    summary: "Crea un borrador de novedad (incompleto si hace falta); con --encolar, lo valida y lo pone en cola."),
+        CommandSpec(words: ["novedad", "editar"], arguments: "ID", positionalCount: 1...1,
+                    valueOptions: ["--tipo", "--localidad", "--descripcion", "--entidad", "--barrio", "--direccion", "--coordenadas", "--urgencia", "--poblacion", "--ruta", "--adjunto", "--observada", "--contacto-nombre", "--contacto-telefono", "--consentimiento"],
+                    flags: ["--contacto-sensible", "--contacto-menor", "--conservar-ubicacion", "--encolar", "--json"],
+                    summary: "Cambia campos de un borrador (un valor vacío \"\" borra el campo)."),
+        CommandSpec(words: ["novedad", "ver"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: ["--json"],
+                    summary: "Muestra una novedad: campos, fotos, estado e intentos de envío."),
+        CommandSpec(words: ["novedad", "adjuntar"], arguments: "ID ARCHIVO", positionalCount: 2...2, valueOptions: [],
+                    flags: ["--conservar-ubicacion", "--json"],
+                    summary: "Adjunta una foto (JPEG, PNG, WebP o HEIC) a un borrador, sin su ubicación GPS."),
+        CommandSpec(words: ["novedad", "quitar-adjunto"], arguments: "ID SHA-PREFIJO", positionalCount: 2...2, valueOptions: [],
+                    flags: ["--json"], summary: "Quita una foto de un borrador."),
+        CommandSpec(words: ["novedad", "encolar"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: ["--json"],
+                    summary: "Valida un borrador y lo deja en cola para enviar; desde ahí sus datos quedan fijos."),
+        CommandSpec(words: ["novedad", "desencolar"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: ["--json"],
+                    summary: "Devuelve a borrador una novedad en cola que nunca se intentó enviar."),
+        CommandSpec(words: ["novedad", "corregir"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: ["--json"],
+                    summary: "Crea un borrador nuevo con los datos de una novedad rechazada."),
+        CommandSpec(words: ["novedad", "borrar"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: [],
+                    summary: "Borra un borrador (solo borradores)."),
+        CommandSpec(words: ["novedad", "tipos"], arguments: "", positionalCount: 0...0, valueOptions: [], flags: ["--json"],
+                    summary: "Lista los tipos de novedad con su entidad competente habitual."),
+        CommandSpec(words: ["novedades"], arguments: "", positionalCount: 0...0, valueOptions: ["--estado"], flags: ["--json"],
+                    summary: "Lista las novedades (borrador, en_cola, enviando, enviada, rechazada)."),
+        CommandSpec(words: ["perfil"], arguments: "", positionalCount: 0...0,
+                    valueOptions: ["--nombre", "--entidad", "--documento", "--servidor", "--token"],
+                    flags: ["--permitir-http", "--json"],
+                    summary: "Muestra o cambia el perfil del gestor (autor de las novedades) y su servidor y token."),
+        CommandSpec(words: ["sincronizar"], arguments: "", positionalCount: 0...0, valueOptions: ["--servidor"],
+                    flags: ["--permitir-http", "--json"],
+                    summary: "Envía las novedades en cola y trae estados y cambios del catálogo (ahora, sin esperar reintentos)."),
+        CommandSpec(words: ["purgar"], arguments: "", positionalCount: 0...0, valueOptions: ["--dias"], flags: [],
+                    summary: "Borra fotos y datos de contacto de novedades enviadas hace más de N días (30 por omisión)."),
     ]
 }

@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The reference sync server: the protocol of docs/protocolo-sincronizacion.md over Hummingbird 2
+/// and PostgreSQL. A separate package so the client keeps zero package dependencies; it shares the
+/// wire messages through the root package's dependency-free `TerritorioWire` target.
+let package = Package(
+    name: "TerritorioServidor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "territorio-servidor", targets: ["TerritorioServidor"]),
+        .library(name: "TerritorioServidorCore", targets: ["TerritorioServidorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        // `name:` keeps the identity "Territorio" whatever the clone's directory is called.
+        .package(name: "Territorio", path: ".."),
+    ],
+    targets: [
+        .target(
+            name: "TerritorioServidorCore",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "TerritorioWire", package: "Territorio"),
+            ]
+        ),
+        .executableTarget(
+            name: "TerritorioServidor",
+            dependencies: ["TerritorioServidorCore"]
+        ),
+        .testTarget(
+            name: "TerritorioServidorTests",
+            dependencies: [
+                "TerritorioServidorCore",
+                .product(name: "TerritorioWire", package: "Territorio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import TerritorioServidorCore
+
+/// Runs a parsed command against the database of `TERRITORIO_DB_URL`.
+struct CommandRunner {
+    let command: Command
+    let environment: [String: String]
+
+    func run() async throws {
+        switch command {
+        case .help:
+            Console.out(Usage.help)
+        case .serve(let host, let port):
+            try await serve(host: host, port: port)
+        case .createToken(let gestor):
+            let token = try await withDatabase { try await TokenStore(database: $0).create(gestor: gestor) }
+            Console.out(token)
+        case .revokeToken(let gestor):
+            let count = try await withDatabase { try await TokenStore(database: $0).revoke(gestor: gestor) }
+            Console.out(count == 0 ? "El gestor «\(gestor)» no tenía tokens activos." : "Tokens revocados del gestor «\(gestor)»: \(count).")
+        case .publishCatalogue(let path):
+            try await publish(path: path)
+        case .listNovedades(let json):
+            let novedades = try await withDatabase { try await NovedadStore(database: $0).list() }
+            Console.out(json ? try NovedadListing.json(novedades) : NovedadListing.text(novedades))
+        case .setStatus(let radicado, let estado, let nota):
+            try await withDatabase { try await NovedadStore(database: $0).setStatus(radicado: radicado, estado: estado, nota: nota) }
+            Console.out("\(radicado): \(estado).")
+        }
+    }
+
+    private func serve(host: String, port: Int) async throws {
+        let database = try openDatabase()
+        let application = SyncServer.application(database: database, host: host, port: port) { boundPort in
+            Console.out("Escuchando en http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)")
+        }
+        try await application.runService()
+    }
+
+    private func publish(path: String) async throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ServerFailure("No se pudo leer «\(path)».")
+        }
+        let file = try CatalogueFile(bytes: Array(data))
+        let sequence = try await withDatabase { try await CatalogueStore(database: $0).publish(file) }
+        Console.out("Catálogo «\(file.version)» publicado como versión \(sequence) (\(file.routes.count) rutas).")
+    }
+
+    private func withDatabase<Result: Sendable>(_ body: @Sendable (Database) async throws -> Result) async throws -> Result {
+        try await openDatabase(logLevel: .critical).run { database in
+            try await database.checkReachable()
+            try await Schema.migrate(database)
+            return try await body(database)
+        }
+    }
+
+    /// One-shot commands do not log: their output is for a person or a script to read, and their
+    /// failures reach standard error as messages.
+    private func openDatabase(logLevel: Logger.Level = .info) throws -> Database {
+        guard let url = environment[DatabaseURL.environmentVariable], !url.isEmpty else {
+            throw ServerFailure("Falta \(DatabaseURL.environmentVariable): la URL de PostgreSQL, p. ej. postgres://territorio@127.0.0.1:5432/territorio")
+        }
+        var logger = Logger(label: "territorio-servidor")
+        logger.logLevel = logLevel
+        return Database(configuration: try DatabaseURL.configuration(from: url), logger: logger)
+    }
+}

@@ -1,0 +1,51 @@
+/// The answer to `GET /catalogo/cambios`: what changed from the client's version to the newest.
+/// Routes and references are stored as canonical JSON text and written into the answer as they
+/// are, so a delta of 200 000 routes is never decoded and re-encoded.
+public struct CatalogueDelta: Sendable, Equatable {
+    public struct Version: Sendable, Equatable {
+        let version: String
+        let date: String
+        let isSample: Bool
+        let notice: String?
+    }
+
+    /// The newest published version's sequence number, `"0"` when none.
+    let cursor: String
+    /// True when `routes` is the whole catalogue and the client replaces its own.
+    let isComplete: Bool
+    let version: Version?
+    let references: String?
+    let routes: [String]
+    let deletedRouteIDs: [String]
+
+    /// Nothing published: the client keeps its catalogue as it is.
+    static let nothingPublished = CatalogueDelta(cursor: "0", isComplete: false, version: nil, references: nil, routes: [], deletedRouteIDs: [])
+
+    public var jsonText: String {
+        var output = "{\"cursor\":"
+        JSONValue.writeString(cursor, into: &output)
+        output += ",\"completo\":" + (isComplete ? "true" : "false") + ",\"catalogo\":"
+        if let version {
+            output += "{\"version\":"
+            JSONValue.writeString(version.version, into: &output)
+            output += ",\"fecha\":"
+            JSONValue.writeString(version.date, into: &output)
+            output += ",\"muestra\":" + (version.isSample ? "true" : "false")
+            if let notice = version.notice {
+                output += ",\"aviso\":"
+                JSONValue.writeString(notice, into: &output)
+            }
+            output += "}"
+        } else {
+            output += "null"
+        }
+        output += ",\"referencias\":" + (references ?? "null")
+        output += ",\"rutas\":[" + routes.joined(separator: ",") + "]"
+        output += ",\"borradas\":["
+        for (offset, id) in deletedRouteIDs.enumerated() {
+            if offset > 0 { output += "," }
+            JSONValue.writeString(id, into: &output)
+        }
+        return output + "]}"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TerritorioWire
+
+/// An error answer of the API: RFC 9457 `application/problem+json` with a `ProblemType` URI and a
+/// Spanish `title`/`detail` the client can show as is. Thrown from handlers; the router turns it
+/// into the response.
+struct APIProblem: Error, HTTPResponseError {
+    let status: HTTPResponse.Status
+    let problem: Problem
+    var headers: HTTPFields = [:]
+
+    init(_ status: HTTPResponse.Status, type: String, title: String, detail: String, faltantes: [String]? = nil) {
+        self.status = status
+        self.problem = Problem(type: type, title: title, status: status.code, detail: detail, faltantes: faltantes)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
+        guard request.method != .head else { return Response(status: status, headers: headers) }
+        let body = try JSONResponse.encoder.encode(problem)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension APIProblem {
+    static let tokenInstruction = "Pida un token nuevo a su coordinador y péguelo en Perfil."
+
+    static func unauthorized() -> APIProblem {
+        var problem = APIProblem(.unauthorized, type: ProblemType.unauthorized, title: "Token no válido",
+                                 detail: "El servidor no reconoce este token o fue revocado. " + tokenInstruction)
+        problem.headers[.wwwAuthenticate] = "Bearer error=\"invalid_token\""
+        return problem
+    }
+
+    static func badRequest(_ detail: String) -> APIProblem {
+        APIProblem(.badRequest, type: ProblemType.badRequest, title: "Solicitud no válida", detail: detail)
+    }
+
+    static func tooLarge(limit: Int, what: String) -> APIProblem {
+        APIProblem(.contentTooLarge, type: ProblemType.tooLarge, title: "Demasiado grande",
+                   detail: "\(what) pasa del límite del servidor: \(limit) bytes.")
+    }
+
+    static func digestMismatch(_ detail: String) -> APIProblem {
+        APIProblem(.badRequest, type: ProblemType.digestMismatch, title: "El resumen SHA-256 no coincide", detail: detail)
+    }
+
+    static func invalidNovedad(_ problems: [String]) -> APIProblem {
+        APIProblem(.unprocessableContent, type: ProblemType.invalidNovedad, title: "Novedad no válida",
+                   detail: problems.joined(separator: "; ") + ".")
+    }
+
+    static func conflict(radicado: String) -> APIProblem {
+        APIProblem(.conflict, type: ProblemType.novedadConflict, title: "Conflicto con una novedad ya recibida",
+                   detail: "Ya se recibió una novedad con este id y otro contenido (radicado \(radicado)); no se reemplaza. Cree una novedad nueva que la corrija.")
+    }
+
+    static func missingAttachments(_ hashes: [String]) -> APIProblem {
+        APIProblem(.conflict, type: ProblemType.missingAttachments, title: "Faltan adjuntos",
+                   detail: "El servidor no tiene \(hashes.count == 1 ? "1 adjunto" : "\(hashes.count) adjuntos") de esta novedad; envíelos antes que la novedad.",
+                   faltantes: hashes)
+    }
+
+    static func cursorExpired(_ cursor: String) -> APIProblem {
+        APIProblem(.gone, type: ProblemType.cursorExpired, title: "Cursor del catálogo vencido",
+                   detail: "El servidor no conoce la versión «\(cursor)» del catálogo; pida el catálogo completo con desde=0.")
+    }
+
+    static func notFound() -> APIProblem {
+        APIProblem(.notFound, type: ProblemType.notFound, title: "No encontrado", detail: "Esta dirección no existe en el servidor.")
+    }
+
+    /// The database or another dependency failed: the client keeps the item queued and retries.
+    static func unavailable() -> APIProblem {
+        var problem = APIProblem(.serviceUnavailable, type: ProblemType.unavailable, title: "Servicio no disponible",
+                                 detail: "El servidor no pudo completar la solicitud; se puede reintentar más tarde sin perder nada.")
+        problem.headers[.retryAfter] = "30"
+        return problem
+    }
+}

@@ -1,0 +1,125 @@
+import PostgresNIO
+
+/// The database schema as numbered steps, recorded in `esquema_versiones` so each runs once.
+/// Every command migrates before working, under an advisory lock so two starting processes do not
+/// run the same step twice. Steps are only ever appended; a released step is never edited.
+public enum Schema {
+    /// Each step is a list of statements: PostgreSQL prepares one statement per query.
+    static let steps: [[PostgresQuery]] = [
+        [
+            """
+            CREATE TABLE gestores (
+                id bigserial PRIMARY KEY,
+                nombre text NOT NULL UNIQUE,
+                creado_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE tokens (
+                id bigserial PRIMARY KEY,
+                sha256 text NOT NULL UNIQUE CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                gestor_id bigint NOT NULL REFERENCES gestores,
+                creado_en timestamptz NOT NULL DEFAULT now(),
+                revocado_en timestamptz
+            )
+            """,
+            """
+            CREATE TABLE adjuntos (
+                sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                contenido bytea NOT NULL,
+                bytes bigint NOT NULL,
+                recibido_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE SEQUENCE radicados",
+            """
+            CREATE TABLE novedades (
+                id uuid PRIMARY KEY,
+                radicado text NOT NULL UNIQUE,
+                gestor_id bigint NOT NULL REFERENCES gestores,
+                token_id bigint NOT NULL REFERENCES tokens,
+                cuerpo bytea NOT NULL,
+                cuerpo_sha256 text NOT NULL,
+                recibida_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE novedad_adjuntos (
+                novedad_id uuid NOT NULL REFERENCES novedades,
+                posicion integer NOT NULL,
+                sha256 text NOT NULL REFERENCES adjuntos,
+                PRIMARY KEY (novedad_id, posicion)
+            )
+            """,
+            """
+            CREATE TABLE estados (
+                seq bigint PRIMARY KEY,
+                novedad_id uuid NOT NULL REFERENCES novedades,
+                estado text NOT NULL CHECK (estado IN ('recibida', 'en_tramite', 'atendida', 'cerrada')),
+                nota text,
+                cambiado_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX estados_novedad ON estados (novedad_id, seq)",
+            """
+            CREATE TABLE contadores (
+                nombre text PRIMARY KEY,
+                valor bigint NOT NULL
+            )
+            """,
+            "INSERT INTO contadores VALUES ('estados', 0), ('catalogo', 0)",
+            """
+            CREATE FUNCTION iso_utc(instante timestamptz) RETURNS text
+            LANGUAGE sql STABLE
+            RETURN to_char(instante AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            """,
+            """
+            CREATE FUNCTION nuevo_radicado() RETURNS text
+            LANGUAGE sql VOLATILE
+            RETURN 'TER-' || to_char(now() AT TIME ZONE 'America/Bogota', 'YYYY') || '-' || lpad(nextval('radicados')::text, 6, '0')
+            """,
+            """
+            CREATE TABLE catalogo_versiones (
+                seq bigint PRIMARY KEY,
+                version text NOT NULL,
+                fecha text NOT NULL,
+                muestra boolean NOT NULL,
+                aviso text,
+                referencias text NOT NULL,
+                publicada_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE catalogo_rutas (
+                seq bigint NOT NULL REFERENCES catalogo_versiones,
+                posicion integer NOT NULL,
+                ruta_id text NOT NULL,
+                documento text NOT NULL,
+                PRIMARY KEY (seq, ruta_id)
+            )
+            """,
+        ],
+    ]
+
+    /// Applies the steps this database has not seen yet.
+    public static func migrate(_ database: Database) async throws {
+        try await database.client.withTransaction(logger: database.logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(7245001)", logger: database.logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS esquema_versiones (
+                    version integer PRIMARY KEY,
+                    aplicada_en timestamptz NOT NULL DEFAULT now()
+                )
+                """, logger: database.logger)
+            let rows = try await connection.query("SELECT coalesce(max(version), 0) FROM esquema_versiones", logger: database.logger)
+            var applied = 0
+            for try await version in rows.decode(Int.self) { applied = version }
+            for (index, step) in steps.enumerated() where index + 1 > applied {
+                for statement in step {
+                    try await connection.query(statement, logger: database.logger)
+                }
+                try await connection.query("INSERT INTO esquema_versiones (version) VALUES (\(index + 1))", logger: database.logger)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import TerritorioServidorCore
+
+@Suite struct CatalogueFileTests {
+    @Test func theSampleIsAcceptedWithEveryRouteAsCanonicalText() throws {
+        let data = try Data(contentsOf: Fixtures.sampleCatalogueURL)
+        let file = try CatalogueFile(bytes: Array(data))
+        let sample = try Fixtures.sampleCatalogue()
+        #expect(file.version == sample["version"] as? String)
+        #expect(file.isSample)
+        #expect(file.routes.map(\.id) == Fixtures.routes(of: sample).map { $0["id"] as! String })
+        let reparsed = try #require(JSONValue.parse(Array(file.routes[0].document.utf8)))
+        #expect(reparsed.canonicalText == file.routes[0].document)
+    }
+
+    @Test func aDeltaWritesTheStoredTextsAsTheyAre() {
+        let delta = CatalogueDelta(cursor: "2", isComplete: false,
+                                   version: .init(version: "v\"2", date: "2026-12-01", isSample: false, notice: nil),
+                                   references: "{\"temas\":[]}", routes: ["{\"id\":\"a\"}"], deletedRouteIDs: ["b"])
+        #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"version":"v\"2","fecha":"2026-12-01","muestra":false},"referencias":{"temas":[]},"rutas":[{"id":"a"}],"borradas":["b"]}"#)
+    }
+}
+
+@Suite struct DatabaseURLTests {
+    @Test func loopbackWithoutSSLModeIsPlainAndOtherHostsAreNot() throws {
+        let local = try DatabaseURL.configuration(from: "postgres://territorio:cl%40ve@127.0.0.1:5433/territorio")
+        #expect(local.host == "127.0.0.1")
+        #expect(local.port == 5433)
+        #expect(local.username == "territorio")
+        #expect(local.password == "cl@ve")
+        #expect(local.database == "territorio")
+        #expect(throws: ServerFailure.self) { try DatabaseURL.configuration(from: "postgres://127.0.0.1/territorio") }
+        #expect(throws: ServerFailure.self) { try DatabaseURL.configuration(from: "mysql://u@h/db") }
+        #expect(throws: ServerFailure.self) { try DatabaseURL.configuration(from: "postgres://u@h/db?sslmode=allow") }
+        #expect(throws: ServerFailure.self) { try DatabaseURL.configuration(from: "postgres://u@h:5432") }
+    }
+}
+
+@Suite struct IfNoneMatchTests {
+    @Test func weakComparisonOverEveryListedTag() {
+        #expect(CatalogueEndpoint.matches(["\"3\""], eTag: "\"3\""))
+        #expect(CatalogueEndpoint.matches(["W/\"3\""], eTag: "\"3\""))
+        #expect(CatalogueEndpoint.matches(["\"1\", \"3\""], eTag: "\"3\""))
+        #expect(CatalogueEndpoint.matches(["*"], eTag: "\"3\""))
+        #expect(!CatalogueEndpoint.matches(["\"30\""], eTag: "\"3\""))
+        #expect(!CatalogueEndpoint.matches([], eTag: "\"3\""))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The built `territorio-servidor` executable, run as a person or a script would.
+enum ServerProcess {
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// Next to the test bundle: `swift build --build-tests` builds both into the same folder.
+    static var executable: URL {
+        get throws {
+            let folder = Bundle.main.executableURL?.deletingLastPathComponent()
+                ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("territorio-servidor") }
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                Issue.record("No se encontró territorio-servidor junto a las pruebas (\(folder.path)); compile antes con swift build --build-tests.")
+                throw NotBuilt()
+            }
+            return found
+        }
+    }
+
+    static func environment(databaseURL: String?) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERRITORIO_DB_URL"] = databaseURL
+        return environment
+    }
+
+    /// Runs a command to the end and collects its output.
+    static func run(_ arguments: [String], databaseURL: String?) async throws -> Result {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.environment = environment(databaseURL: databaseURL)
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                // Both pipes drain at once so neither fills and blocks the child.
+                let errorData = Collected()
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
+                let outputData = output.fileHandleForReading.readDataToEndOfFile()
+                group.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Result(status: process.terminationStatus,
+                                                      output: String(decoding: outputData, as: UTF8.self),
+                                                      error: String(decoding: errorData.data, as: UTF8.self)))
+            }
+        }
+    }
+
+    /// `servir --puerto 0` running until `body` returns; `body` gets the URL it printed.
+    static func serving(databaseURL: String, _ body: (URL) async throws -> Void) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = ["servir", "--puerto", "0"]
+        process.environment = environment(databaseURL: databaseURL)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let line = await firstLine(of: output.fileHandleForReading)
+        let prefix = "Escuchando en "
+        guard let line, line.hasPrefix(prefix), let url = URL(string: String(line.dropFirst(prefix.count))) else {
+            Issue.record("servir no anunció su dirección; primera línea: \(line ?? "(nada)")")
+            throw NotBuilt()
+        }
+        try await body(url)
+        process.terminate()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+    }
+
+    /// The first line written to `handle`, or nil if it closes first.
+    private static func firstLine(of handle: FileHandle) async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var bytes = Data()
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    bytes.append(chunk)
+                    if bytes.contains(UInt8(ascii: "\n")) { break }
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                continuation.resume(returning: text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init).flatMap { $0.isEmpty ? nil : $0 })
+            }
+        }
+    }
+
+    struct NotBuilt: Error {}
+
+    /// Bytes read on another queue; the group's wait orders the write before the read.
+    private final class Collected: @unchecked Sendable {
+        var data = Data()
+    }
+}

@@ -1,0 +1,40 @@
+/// Cleans location metadata from a HEIC/HEIF in place: every Exif item (found through `iinf` and
+/// `iloc`, stored in `mdat` or `idat`) loses its GPS block, and every XMP item its location
+/// values, at the same length, so no offset changes and the coded image data is never touched.
+enum HEIFLocation {
+    static func removeLocation(from bytes: inout [UInt8]) throws {
+        let heif = try HEIFStructure(bytes)
+        for item in heif.items {
+            switch item.type {
+            case "Exif":
+                guard let extents = item.extents else { throw ImageError.locationNotRemovable(.heic, .unsupportedLayout) }
+                var joined = bytes.gathering(extents)
+                if joined.isEmpty { continue }
+                // A 4-byte offset from its end to the TIFF header (past an optional "Exif" header).
+                guard let offset = joined.integer(at: 0, size: 4, .big), offset < joined.count - 4 else {
+                    throw ImageError.locationNotRemovable(.heic, .malformedExif)
+                }
+                try ExifLocation.removeGPS(from: &joined, tiff: 4 + offset..<joined.count, format: .heic)
+                bytes.scattering(joined, over: extents)
+            case "mime" where item.contentType.lowercased().contains("xml"):
+                guard let extents = item.extents, item.contentEncoding.isEmpty else {
+                    throw ImageError.locationNotRemovable(.heic, .unsupportedLayout)
+                }
+                var joined = bytes.gathering(extents)
+                try XMPLocation.blank(&joined, in: 0..<joined.count, format: .heic)
+                bytes.scattering(joined, over: extents)
+            default:
+                continue
+            }
+        }
+        // Boxes that hold no item data are searched for anything that looks like a location.
+        let unknown = heif.topLevel.filter { !topLevelWithItemData.contains($0.type) }
+            + heif.metaChildren.filter { !metaWithItemData.contains($0.type) }
+        for box in unknown where LocationHints.mayHoldLocation(bytes, in: box.content) {
+            throw ImageError.locationNotRemovable(.heic, .unknownMetadata(part: box.type))
+        }
+    }
+
+    private static let topLevelWithItemData: Set = ["ftyp", "meta", "mdat", "free", "skip"]
+    private static let metaWithItemData: Set = ["hdlr", "pitm", "iinf", "iloc", "iprp", "idat", "iref", "dinf", "grpl"]
+}

@@ -1,0 +1,86 @@
+import TerritorioModel
+
+/// The interface's state: a stack of screens (newsboat's `formaction_stack`), the chrome around
+/// them and a one-line status. It turns keys into actions for the top screen and draws a frame;
+/// the loop (`InterfaceLoop`) decides when.
+final class App {
+    private(set) var stack: [any Screen]
+    private let chrome: Chrome
+    private let about: AboutInfo
+    /// A message shown above the footer until the next key.
+    private(set) var status: String?
+    private var repaintAll = false
+
+    init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil) {
+        stack = [root]
+        chrome = Chrome(header: header)
+        self.about = about
+        self.status = status
+    }
+
+    var top: any Screen { stack[stack.count - 1] }
+
+    /// What the gestor asked for last is not on screen yet.
+    var isWaiting: Bool { stack.contains { $0.isWaiting } }
+
+    /// Answers are still to come: the loop should poll instead of sleeping.
+    var expectsAnswers: Bool { stack.contains { $0.expectsAnswers } }
+
+    /// Applies one key at the current `size`. False when the gestor quits.
+    func handle(_ key: Key, size: Size) -> Bool {
+        if key == .resize { return true }
+        status = nil
+        let context = Chrome.isTooSmall(size) ? KeyContext.tooSmall : top.context
+        guard let action = KeyMap.action(for: key, in: context) else { return true }
+        switch action {
+        case .quit:
+            return false
+        case .redraw:
+            repaintAll = true
+        case .help:
+            stack.append(HelpScreen(about: about, from: context))
+        default:
+            guard context != .tooSmall else { return true }
+            apply(top.handle(action))
+        }
+        return true
+    }
+
+    /// Lets every screen send its questions and take its answers; true when a redraw is needed.
+    func update() -> Bool {
+        var changed = false
+        for screen in stack where screen.update() { changed = true }
+        return changed
+    }
+
+    /// Draws the whole frame on `canvas`; returns where the cursor goes.
+    func draw(on canvas: any Canvas) -> Point? {
+        canvas.clear()
+        guard !Chrome.isTooSmall(canvas.size) else {
+            Chrome.drawTooSmall(on: canvas)
+            return nil
+        }
+        top.render(into: canvas, in: chrome.body(in: canvas.size, withStatus: status != nil))
+        chrome.draw(on: canvas, context: top.context, status: status)
+        return top.cursor
+    }
+
+    /// Whether the next frame must repaint every cell; asking clears it.
+    func takeRepaintAll() -> Bool {
+        defer { repaintAll = false }
+        return repaintAll
+    }
+
+    private func apply(_ outcome: ScreenOutcome) {
+        switch outcome {
+        case .handled, .ignored:
+            break
+        case .push(let screen):
+            stack.append(screen)
+        case .pop:
+            if stack.count > 1 { stack.removeLast() }
+        case .notice(let message):
+            status = message
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import TerritorioModel
+
+/// The store's catalogue already reads whole routes by id, as the interface needs.
+extension CatalogueStore: RouteCatalogue {}

@@ -1,0 +1,62 @@
+import Foundation
+import TerritorioModel
+
+/// Starts the interface (`territorio` with no command, stdout a terminal): opens the store,
+/// imports the sample catalogue on first start, runs the loop, and restores the terminal on the
+/// way out. Failures before the terminal is taken are printed like the command line's.
+enum Interface {
+    static func run(_ options: InterfaceOptions, environment: [String: String], console: Console) -> Int32 {
+        let directory = DataDirectory.resolve(option: options.dataDirectory, environment: environment)
+        let store: Store
+        do {
+            store = try Store(directory: directory)
+        } catch {
+            console.err(FailureText.describe(error))
+            return 1
+        }
+        var notices: [String] = []
+        do {
+            let outcome = try CatalogueBootstrap.prepare(store, sampleCatalogue: ResourceLocator.sampleCatalogue(environment: environment))
+            if let notice = CatalogueBootstrap.notice(for: outcome) { notices.append(notice) }
+        } catch {
+            notices.append("No se pudo cargar el catálogo de muestra: " + FailureText.describe(error))
+        }
+        let info: CatalogueInfo?
+        let references: ReferenceLists
+        let routeCount: Int
+        do {
+            info = try store.catalogue.info()
+            references = try store.catalogue.references()
+            routeCount = try store.catalogue.routeCount()
+        } catch {
+            console.err("No se pudo leer el catálogo: " + FailureText.describe(error))
+            return 1
+        }
+
+        let synonyms = SynonymTable.bundled(environment: environment)
+        let feed = ThreadedRouteFeed { StoreRouteSource(store: try Store(directory: directory), synonyms: synonyms) }
+        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount)
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.start(colors: options.colorMode(environment: environment))
+        } catch {
+            console.err(error.message)
+            return 1
+        }
+        if let notice = TerminalLocale.notice { notices.insert(notice, at: 0) }
+        let profile = try? ProfileStore(database: store.database).load()
+        let counts = (try? store.novedades().counts()) ?? [:]
+        let header = HeaderInfo(gestor: profile?.name, syncState: profile?.server == nil ? "sin servidor" : "servidor configurado",
+                                drafts: counts[.borrador] ?? 0, queued: (counts[.enCola] ?? 0) + (counts[.enviando] ?? 0),
+                                isSample: info?.isSample ?? false)
+        let app = App(root: catalogue,
+                      header: header,
+                      about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
+                      status: notices.isEmpty ? nil : notices.joined(separator: " "))
+        let probe = LatencyProbe(environment: environment)
+        InterfaceLoop.run(app, on: terminal, probe: probe)
+        terminal.stop()
+        probe?.write()
+        return 0
+    }
+}

@@ -1,0 +1,32 @@
+/// The one loop of the interface, on one thread (tig's `get_input`): let screens take answers,
+/// draw if anything changed, then wait for a key — briefly while an answer is awaited, longer
+/// when idle. Keys already typed are all applied before the next frame, so a paste of 5 000
+/// characters costs one search, not 5 000.
+enum InterfaceLoop {
+    static let idleWaitMilliseconds = 250
+    static let busyWaitMilliseconds = 4
+    /// Keys applied before a frame is drawn anyway.
+    static let keysPerFrame = 512
+
+    static func run(_ app: App, on terminal: any TerminalDevice, probe: LatencyProbe? = nil) {
+        var dirty = true
+        while true {
+            if app.update() { dirty = true }
+            if dirty {
+                terminal.present(repaintAll: app.takeRepaintAll()) { canvas in app.draw(on: canvas) }
+                dirty = false
+                probe?.framePresented(settled: !app.isWaiting)
+            }
+            var read = terminal.readKey(timeoutMilliseconds: app.expectsAnswers ? busyWaitMilliseconds : idleWaitMilliseconds)
+            var applied = 0
+            while case .key(let key) = read {
+                probe?.keyRead()
+                guard app.handle(key, size: terminal.size) else { return }
+                dirty = true
+                applied += 1
+                read = applied < keysPerFrame ? terminal.readKey(timeoutMilliseconds: 0) : .timeout
+            }
+            if read == .closed { return }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// One binding of the interface: which keys do what, on which screens, how help explains it and
+/// how the footer names it. `ActionSpec.all` is the only place keys are defined: the keymap, the
+/// footer of every screen and the help screen are all generated from it (tig's `REQ_INFO`,
+/// newsboat's `opdescs`).
+struct ActionSpec: Sendable {
+    /// What the keys do; nil for "printable keys are typed as text" in text-entry contexts.
+    let action: Action?
+    let keys: [Key]
+    /// How help writes the keys when they are not a list of named keys.
+    let keyLabel: String?
+    let help: String
+    let contexts: [KeyContext]
+    /// The footer's short name for the action; nil keeps it out of the footer.
+    let hint: String?
+    /// The footer's label for the keys (`↑↓`), when not the first key's.
+    let hintKeys: String?
+
+    init(_ action: Action?, _ keys: [Key], keyLabel: String? = nil, _ help: String, _ contexts: [KeyContext],
+         hint: String? = nil, hintKeys: String? = nil) {
+        self.action = action
+        self.keys = keys
+        self.keyLabel = keyLabel
+        self.help = help
+        self.contexts = contexts
+        self.hint = hint
+        self.hintKeys = hintKeys
+    }
+
+    /// The keys as help lists them: `↓ j`.
+    var keysText: String {
+        keyLabel ?? keys.map(\.label).joined(separator: " ")
+    }
+
+    /// The footer hints of `context`, in table order: (`Enter`, `abrir`). Help and quit are
+    /// `essential`: a narrow footer drops other hints first.
+    static func hints(for context: KeyContext) -> [(keys: String, name: String, essential: Bool)] {
+        all.compactMap { spec in
+            guard let hint = spec.hint, spec.contexts.contains(context) else { return nil }
+            let essential = spec.action == .help || spec.action == .quit
+            return (spec.hintKeys ?? spec.keys.first?.label ?? spec.keysText, hint, essential)
+        }
+    }
+
+    /// Contexts where `q` and `?` are keys, not text.
+    private static let browsing: [KeyContext] = [.list, .detail, .citizen, .help]
+
+    static let all: [ActionSpec] = [
+        // MARK: - The catalogue list
+        ActionSpec(.search, [.character("/")], "Buscar: escribir para filtrar las rutas", [.list], hint: "buscar"),
+        ActionSpec(.open, [.enter], "Abrir la ruta elegida", [.list], hint: "abrir"),
+        ActionSpec(.moveUp, [.up, .character("k")], "Ruta anterior", [.list], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down, .character("j")], "Ruta siguiente", [.list]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.list]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.list]),
+        ActionSpec(.first, [.home, .character("g")], "Primera ruta", [.list]),
+        ActionSpec(.last, [.end, .character("G")], "Última ruta", [.list]),
+        ActionSpec(.filterTheme, [.character("t")], "Filtrar por tema", [.list], hint: "filtros", hintKeys: "t e l"),
+        ActionSpec(.filterEntity, [.character("e")], "Filtrar por entidad", [.list]),
+        ActionSpec(.filterLocalidad, [.character("l")], "Filtrar por localidad", [.list]),
+        ActionSpec(.clearFilters, [.character("x")], "Quitar los filtros de tema, entidad y localidad", [.list]),
+        ActionSpec(.back, [.escape], "Borrar la búsqueda", [.list]),
+
+        // MARK: - Typing a search
+        ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir la búsqueda (q, j, k, ? y / también son texto)",
+                   [.search]),
+        ActionSpec(.open, [.enter], "Abrir la ruta elegida", [.search], hint: "abrir"),
+        ActionSpec(.moveUp, [.up], "Ruta anterior", [.search], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down], "Ruta siguiente", [.search]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.search]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.search]),
+        ActionSpec(.back, [.escape], "Dejar de escribir (la búsqueda se conserva; otro Esc la borra)", [.search],
+                   hint: "terminar"),
+        ActionSpec(.deleteBackward, [.backspace], "Borrar la letra anterior", [.search, .picker]),
+        ActionSpec(.deleteWord, [.control("w")], "Borrar la palabra anterior", [.search, .picker]),
+        ActionSpec(.clearField, [.control("u")], "Borrar todo lo escrito", [.search, .picker]),
+
+        // MARK: - A route
+        ActionSpec(.back, [.escape, .left], "Volver a la lista", [.detail], hint: "volver"),
+        ActionSpec(.showToCitizen, [.character("m")], "Mostrar al ciudadano la línea principal y la dirección, en letra grande",
+                   [.detail], hint: "mostrar al ciudadano"),
+        ActionSpec(.moveUp, [.up, .character("k")], "Subir una línea", [.detail, .help], hint: "desplazar", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down, .character("j")], "Bajar una línea", [.detail, .help]),
+        ActionSpec(.pageUp, [.pageUp], "Subir una página", [.detail, .help]),
+        ActionSpec(.pageDown, [.pageDown, .character(" ")], "Bajar una página", [.detail, .help]),
+        ActionSpec(.first, [.home, .character("g")], "Ir al principio", [.detail, .help]),
+        ActionSpec(.last, [.end, .character("G")], "Ir al final", [.detail, .help]),
+
+        // MARK: - Showing the citizen
+        ActionSpec(.back, [.escape, .enter, .character("m")], "Volver a la ruta", [.citizen], hint: "volver"),
+
+        // MARK: - Choosing a filter
+        ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir para acortar la lista", [.picker]),
+        ActionSpec(.open, [.enter], "Elegir el valor marcado", [.picker], hint: "elegir"),
+        ActionSpec(.moveUp, [.up], "Valor anterior", [.picker], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down], "Valor siguiente", [.picker]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.picker]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.picker]),
+        ActionSpec(.back, [.escape], "Cancelar sin cambiar el filtro", [.picker], hint: "cancelar"),
+
+        // MARK: - Help
+        ActionSpec(.back, [.escape, .character("?"), .function(1)], "Cerrar la ayuda", [.help], hint: "volver"),
+
+        // MARK: - Everywhere
+        ActionSpec(.help, [.character("?"), .function(1)], "Esta ayuda, con todas las teclas", [.list, .detail, .citizen],
+                   hint: "ayuda"),
+        ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker], hint: "ayuda"),
+        ActionSpec(.quit, [.character("q"), .control("c")], "Salir (nada se pierde)", browsing + [.tooSmall], hint: "salir"),
+        ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker]),
+        ActionSpec(.redraw, [.control("l")], "Redibujar la pantalla", KeyContext.allCases),
+    ]
+}

@@ -1,0 +1,35 @@
+/// Which keymap applies: one per kind of screen, as in tig's named keymaps. Contexts where the
+/// gestor is typing take every printable key as text (DESIGN.md, "Focus and keys").
+enum KeyContext: String, CaseIterable, Hashable, Sendable {
+    /// The catalogue list with the list focused.
+    case list
+    /// The catalogue list while typing in the search box.
+    case search
+    /// A route's detail.
+    case detail
+    /// The large-print "mostrar al ciudadano" view.
+    case citizen
+    /// Choosing a theme, entity or localidad, typing to narrow the list.
+    case picker
+    case help
+    /// "Ventana demasiado pequeña".
+    case tooSmall
+
+    /// Printable keys are text here: `q` does not quit, `?` does not open help.
+    var isTextEntry: Bool {
+        self == .search || self == .picker
+    }
+
+    /// The heading of this context's section in the help screen.
+    var helpTitle: String {
+        switch self {
+        case .list: "En la lista de rutas"
+        case .search: "Al buscar (escribiendo)"
+        case .detail: "En una ruta"
+        case .citizen: "Mostrar al ciudadano"
+        case .picker: "Al elegir un filtro"
+        case .help: "En la ayuda"
+        case .tooSmall: "Con la ventana demasiado pequeña"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Where views draw: the real terminal (`CursesCanvas`) or an in-memory `CellGrid` in tests.
+/// Views only ever call the helpers of the extension below, so both draw the same cells.
+protocol Canvas: AnyObject {
+    var size: Size { get }
+    /// Every cell blank, in the plain style.
+    func clear()
+    /// One character already made printable (see `DisplayWidth.cell`), 1 or 2 columns wide, at
+    /// `point`. Callers never put a wide character in the last column.
+    func put(_ character: Character, width: Int, at point: Point, style: Style)
+}
+
+extension Canvas {
+    /// Draws `text` on one row from `point`, clipped with "…" to `width` columns (default: to
+    /// the right edge). Returns the columns used.
+    @discardableResult
+    func text(_ text: String, at point: Point, width: Int? = nil, style: Style = .plain) -> Int {
+        line(StyledLine(text, style: style), at: point, width: width)
+    }
+
+    /// Draws `line` from `point`, clipped with "…" to `width` columns (default: to the right
+    /// edge); with `fill`, the rest of the width is painted in that style. Returns the columns
+    /// used by the text.
+    @discardableResult
+    func line(_ line: StyledLine, at point: Point, width: Int? = nil, fill: Style? = nil) -> Int {
+        guard point.y >= 0, point.y < size.rows, point.x >= 0, point.x < size.columns else { return 0 }
+        let available = min(width ?? size.columns - point.x, size.columns - point.x)
+        guard available > 0 else { return 0 }
+        let truncating = line.width > available
+        let limit = truncating ? available - 1 : available
+        var used = 0
+        var lastStyle = line.spans.first?.style ?? .plain
+        drawing: for span in line.spans {
+            lastStyle = span.style
+            for character in span.text {
+                let (shown, columns) = DisplayWidth.cell(character)
+                if columns == 0 { continue }
+                if used + columns > limit { break drawing }
+                put(shown, width: columns, at: Point(x: point.x + used, y: point.y), style: span.style)
+                used += columns
+            }
+        }
+        if truncating {
+            put(TextFit.ellipsis, width: 1, at: Point(x: point.x + used, y: point.y), style: lastStyle)
+            used += 1
+        }
+        if let fill {
+            for x in used..<available { put(" ", width: 1, at: Point(x: point.x + x, y: point.y), style: fill) }
+        }
+        return used
+    }
+
+    /// Paints `rect` with spaces in `style`.
+    func fill(_ rect: Rect, style: Style) {
+        for y in max(0, rect.y)..<min(size.rows, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.columns, rect.x + rect.columns) {
+                put(" ", width: 1, at: Point(x: x, y: y), style: style)
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import TerritorioModel
+
+/// How a channel reads on screen, the same in a route's detail and in "mostrar al ciudadano":
+/// every value with its cut-off date, and "(por confirmar)" where the source does not confirm it.
+enum ChannelText {
+    /// `Teléfono`, `WhatsApp`, `Dirección`…
+    static func kind(_ kind: Channel.Kind) -> String {
+        switch kind {
+        case .telefono: "Teléfono"
+        case .whatsapp: "WhatsApp"
+        case .web: "Web"
+        case .correo: "Correo"
+        case .presencial: "Dirección"
+        }
+    }
+
+    /// `24 horas · corte 14/02/2026 (por confirmar)`, wrapped to `width`; the marker is never
+    /// split from the date it qualifies.
+    static func details(_ channel: Channel, width: Int) -> [StyledLine] {
+        var text = ""
+        if let hours = channel.hours { text += hours + " · " }
+        text += "corte " + DisplayDate.text(channel.cutOff)
+        var lines = TextFit.wrap(text, width: width).map { StyledLine($0, style: .muted) }
+        guard channel.unconfirmed else { return lines }
+        let marker = "(por confirmar)"
+        if let last = lines.last, last.width + 1 + DisplayWidth.of(marker) <= width {
+            lines[lines.count - 1].append(" " + marker, style: .unconfirmed)
+        } else {
+            lines.append(StyledLine(marker, style: .unconfirmed))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,34 @@
+import TerritorioModel
+
+/// One route, read top to bottom: its `RouteDocument` in a scrolling view. `m` shows the
+/// citizen the main line in large print; Esc goes back to the list it came from.
+final class RouteDetailScreen: Screen {
+    let ruta: Ruta
+    private let references: ReferenceLists
+    private var document = DocumentView()
+    private var builtWidth = -1
+
+    init(ruta: Ruta, references: ReferenceLists) {
+        self.ruta = ruta
+        self.references = references
+    }
+
+    var context: KeyContext { .detail }
+
+    func handle(_ action: Action) -> ScreenOutcome {
+        switch action {
+        case .back: .pop
+        case .showToCitizen: .push(CitizenScreen(ruta: ruta))
+        default: document.handle(action) ? .handled : .ignored
+        }
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        let width = DocumentView.textWidth(in: area)
+        if width != builtWidth {
+            document.setLines(RouteDocument.lines(for: ruta, references: references, width: width))
+            builtWidth = width
+        }
+        document.render(into: canvas, in: area)
+    }
+}

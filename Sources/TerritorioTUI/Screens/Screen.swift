@@ -1,0 +1,27 @@
+/// One screen of the interface: data plus a draw and a key handler (tig's `view_ops`, newsboat's
+/// `FormAction`). The `App` keeps them on a stack, draws the top one and hands it actions.
+protocol Screen: AnyObject {
+    /// The keymap in force, which also picks the footer's hints and help's section.
+    var context: KeyContext { get }
+    /// Where the terminal cursor should blink (a text field), or nil to hide it.
+    var cursor: Point? { get }
+    /// True while what the gestor asked for last (a search's rows) is not on screen yet.
+    var isWaiting: Bool { get }
+    /// True while any answer is still to come (a count too): the loop then polls quickly
+    /// instead of sleeping until the next key.
+    var expectsAnswers: Bool { get }
+    /// Draws the screen's body into `area` of `canvas`; writes cells only, never touches the terminal.
+    func render(into canvas: any Canvas, in area: Rect)
+    /// Reacts to an action; the outcome tells the `App` what to do next.
+    func handle(_ action: Action) -> ScreenOutcome
+    /// Called once per turn of the loop, after keys: sends pending questions and takes answers.
+    /// True when something changed and the screen must be drawn again.
+    func update() -> Bool
+}
+
+extension Screen {
+    var cursor: Point? { nil }
+    var isWaiting: Bool { false }
+    var expectsAnswers: Bool { isWaiting }
+    func update() -> Bool { false }
+}

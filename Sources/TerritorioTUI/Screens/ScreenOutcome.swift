@@ -1,0 +1,12 @@
+/// What a screen's key handler asks the `App` to do (htop's `HandlerResult`): screens never
+/// push, pop or quit by themselves.
+enum ScreenOutcome {
+    /// Something changed: draw again.
+    case handled
+    /// The action means nothing here.
+    case ignored
+    case push(any Screen)
+    case pop
+    /// A message for the gestor, shown above the footer until the next key.
+    case notice(String)
+}

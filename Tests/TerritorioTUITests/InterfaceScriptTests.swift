@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import TerritorioModel
+@testable import TerritorioTUI
+
+/// The real loop (`InterfaceLoop`) driven by a scripted terminal: keys in, frames out, the way
+/// a gestor would use it — and every kind of bad input, which must never end it.
+@Suite("Interface, scripted")
+struct InterfaceScriptTests {
+    static let size = Size(columns: 80, rows: 24)
+
+    private func run(_ script: [HeadlessTerminal.Step], size: Size = size) throws -> HeadlessTerminal {
+        let store = try InterfaceFixtures.store()
+        let terminal = HeadlessTerminal(size: size, script: script)
+        InterfaceLoop.run(try InterfaceFixtures.app(store: store), on: terminal)
+        return terminal
+    }
+
+    @Test("search, open, read the steps and the line, go back, help, quit")
+    func browse() throws {
+        let terminal = try run([
+            .capture,
+            .keys([.character("/")] + InterfaceFixtures.typing("violencia")), .capture,
+            .keys([.enter]), .capture,
+            .keys([.escape]), .capture,
+            .keys([.escape, .character("?")]), .capture,
+            .keys([.escape, .character("q")]),
+            .keys([.character("x")]),
+        ])
+        let screens = terminal.captures
+        try #require(screens.count == 5)
+        #expect(screens[0].contains("DATOS DE MUESTRA — verificar antes de usar"))
+        #expect(screens[0].contains("3 rutas"))
+        #expect(screens[1].contains("Buscar: violencia"))
+        #expect(screens[1].contains("Violencia contra una mujer: peligro inmediato"))
+        #expect(!screens[1].contains("Víctima del conflicto"))
+        #expect(screens[2].contains("1. Llame al 123."))
+        #expect(screens[2].contains("123"))
+        #expect(screens[3].contains("Buscar: violencia"))
+        #expect(screens[4].contains("Ayuda"))
+    }
+
+    @Test("q quits at once from the list; while typing it is a letter")
+    func quitOrType() throws {
+        let terminal = try run([.keys([.character("/"), .character("q")]), .capture, .keys([.escape, .character("q")]), .capture])
+        #expect(terminal.captures.count == 1)
+        #expect(terminal.captures.first?.contains("Buscar: q") == true)
+    }
+
+    @Test("a paste of 5 000 characters is cut to the field's limit and costs one search")
+    func paste() throws {
+        let store = try InterfaceFixtures.store()
+        let source = CountingSource(StoreRouteSource(store: store, synonyms: .empty))
+        let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: source), catalogue: store.catalogue,
+                                     references: try store.catalogue.references(), catalogueSize: 3)
+        let terminal = HeadlessTerminal(size: Self.size, script: [
+            .keys([.character("/")]), .paste(String(repeating: "a", count: 5_000)), .capture,
+        ])
+        InterfaceLoop.run(App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about), on: terminal)
+        #expect(terminal.captures.first?.contains("La búsqueda admite hasta 200 caracteres") == true)
+        #expect(terminal.captures.first?.contains("Sin resultados") == true)
+        #expect(source.searches <= 3)
+    }
+
+    @Test("unknown keys, control keys and keys of other screens are ignored on every screen")
+    func badKeys() throws {
+        let junk: [Key] = [.unknown, .function(13), .control("z"), .control("s"), .control("q"), .tab, .backTab, .delete,
+                           .left, .right, .character("\u{1B}"), .character("\u{7}"), .character("\u{301}"),
+                           .character("作"), .backspace, .control("w"), .control("u"), .control("l"), .resize]
+        var script: [HeadlessTerminal.Step] = [.keys(junk)]
+        for path in [[Key.character("/")], [.enter], [.enter, .character("m")], [.character("?")], [.character("t")]] {
+            script += [.keys(path), .keys(junk), .keys(junk.map { _ in .escape } + [.escape, .escape])]
+        }
+        script += [.resize(Size(columns: 40, rows: 10)), .keys(junk), .resize(Self.size), .capture]
+        let terminal = try run(script)
+        #expect(terminal.captures.count == 1)
+        #expect(terminal.captures[0].contains("Territorio"))
+    }
+
+    @Test("resizing 100x30 → 80x24 → 40x10 → 80x24 on every screen never breaks a frame")
+    func resize() throws {
+        var script: [HeadlessTerminal.Step] = []
+        for path in [[], [Key.enter], [.character("m")], [.escape, .escape, .character("?")]] {
+            script += [.keys(path), .resize(Size(columns: 100, rows: 30)), .resize(Self.size),
+                       .resize(Size(columns: 40, rows: 10)), .capture, .resize(Self.size), .capture]
+        }
+        let terminal = try run(script, size: Size(columns: 100, rows: 30))
+        #expect(terminal.captures.count == 8)
+        for (index, screen) in terminal.captures.enumerated() {
+            #expect(screen.contains(index % 2 == 0 ? "Ventana demasiado pequeña" : "Territorio"))
+        }
+    }
+
+    @Test("with stdout not a terminal, `territorio` prints help instead of starting the interface")
+    func notATerminal() throws {
+        let folder = try TemporaryFolder()
+        let run = try CLI(folder: folder).run([])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Uso: territorio"))
+    }
+
+    @Test("no command starts the interface with the global options; help and NO_COLOR are honoured")
+    func options() throws {
+        let options = try #require(InterfaceOptions(arguments: ["--datos", "/tmp/d", "--colores=alto-contraste"]))
+        #expect(options.dataDirectory == "/tmp/d")
+        #expect(options.colorMode(environment: ["NO_COLOR": "1"]) == .altoContraste)
+        #expect(InterfaceOptions(arguments: [])?.colorMode(environment: ["NO_COLOR": "1"]) == .mono)
+        #expect(InterfaceOptions(arguments: [])?.colorMode(environment: ["NO_COLOR": ""]) == .normal)
+        #expect(InterfaceOptions(arguments: ["--help"]) == nil)
+        #expect(InterfaceOptions(arguments: ["--datos", "d", "-h"]) == nil)
+    }
+
+    @Test("the threaded feed answers the newest question, then counts what the rows did not")
+    func threadedFeed() throws {
+        let feed = ThreadedRouteFeed { SyntheticRouteSource(count: 500) }
+        let query = RouteQuery(text: "", filter: RouteFilter(localidad: "kennedy"))
+        for generation in 1...5 {
+            feed.submit(RouteRequest(query: query, offset: 0, limit: 10, generation: generation, wantsTotal: true))
+        }
+        var answers: [RouteAnswer] = []
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            answers += feed.takeAnswers()
+            if answers.contains(where: { if case .total = $0 { true } else { false } }) { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let last = try #require(answers.last)
+        guard case .total(let request, let total) = last else { Issue.record("no count arrived"); return }
+        #expect(request.generation == 5)
+        #expect(total == .exact(500))
+        #expect(answers.count <= 4)
+        while feed.isBusy, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(!feed.isBusy)
+    }
+}
+
+/// Counts the searches a source answers.
+private final class CountingSource: RouteSource {
+    private let source: any RouteSource
+    private(set) var searches = 0
+
+    init(_ source: any RouteSource) {
+        self.source = source
+    }
+
+    func page(for request: RouteRequest) throws -> RoutePage {
+        if request.query.hasText { searches += 1 }
+        return try source.page(for: request)
+    }
+
+    func total(for query: RouteQuery, isCancelled: () -> Bool) throws -> RouteTotal? {
+        try source.total(for: query, isCancelled: isCancelled)
+    }
+}
