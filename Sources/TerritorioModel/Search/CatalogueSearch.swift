@@ -18,8 +18,7 @@ public final class CatalogueSearch {
     /// A longer prefix beginning more words than this stays an FTS5 prefix query.
     static let maximumExpansion = 24
     /// Matches of one level ranked exactly by bm25; above this, title-first catalogue order.
-    /// Also the point from which counts say "más de …".
-    static let rankingLimit = SearchResults.countLimit
+    static let rankingLimit = 300
 
     private let database: Database
     private let synonyms: SynonymTable
@@ -31,8 +30,7 @@ public final class CatalogueSearch {
     }
 
     /// Routes for `text`, best first.
-    /// - Throws: `DatabaseError` only for a broken store; any text is a valid query. When
-    ///   `Database.interrupt()` stops it, the error's `resultCode` is `.interrupt`.
+    /// - Throws: `DatabaseError` only for a broken store; any text is a valid query.
     public func find(_ text: String, filter: RouteFilter = RouteFilter(), limit: Int = 20) throws -> SearchResults {
         let terms = try queryTerms(text)
         let corrected = terms.contains(where: \.wasCorrected) ? terms.map(\.searched).joined(separator: " ") : nil
@@ -49,7 +47,7 @@ public final class CatalogueSearch {
             }.joined(separator: " OR ")
             let result = try rank(expression, titleExpression: "{titulo} : (\(any))", filter: filter, limit: limit + seen.count,
                                   expectFew: level.allSatisfy { $0.count > 1 })
-            if level.contains(where: { $0.count == 1 }) { total = result.matches }
+            if level.contains(where: { $0.count == 1 }), result.matches <= Self.rankingLimit { total = result.matches }
             for rowid in result.rowids where seen.insert(rowid).inserted {
                 ranked.append(rowid)
             }
@@ -58,11 +56,6 @@ public final class CatalogueSearch {
         let count = try total ?? self.count(any, filter: filter)
         return SearchResults(query: text, correctedQuery: corrected, hits: hits,
                              total: min(count, SearchResults.countLimit), totalIsCapped: count > SearchResults.countLimit)
-    }
-
-    /// Transitional: the routes of `find`, for callers written before it (removed once migrated).
-    public func search(_ text: String, filter: RouteFilter = RouteFilter(), limit: Int = 20) throws -> [RouteSummary] {
-        try find(text, filter: filter, limit: limit).hits.map(\.route)
     }
 
     // MARK: - Query terms

@@ -16,10 +16,14 @@ public final class SyncRunner {
     private let now: @Sendable () -> Date
     /// A uniform number in 0..<1, for the jitter of backoff (injectable so tests are exact).
     private let random: () -> Double
+    /// Told, in Spanish, what is being sent: one line per photo and per novedad. Progress is per
+    /// file because FoundationNetworking's upload progress callbacks are not relied on.
+    private let progress: (String) -> Void
 
     public init(store: Store, http: HTTPClient, server: ServerAddress, token: String,
                 clock: @escaping @Sendable () -> Date = { Date() },
-                random: @escaping () -> Double = { Double.random(in: 0..<1) }) {
+                random: @escaping () -> Double = { Double.random(in: 0..<1) },
+                progress: @escaping (String) -> Void = { _ in }) {
         self.store = store
         self.novedades = store.novedades(clock: clock)
         self.http = http
@@ -27,6 +31,7 @@ public final class SyncRunner {
         self.token = token
         self.now = clock
         self.random = random
+        self.progress = progress
     }
 
     /// Runs once, holding the data directory's sync lock.
@@ -70,8 +75,13 @@ public final class SyncRunner {
     private func push(_ id: String, into report: inout SyncReport) throws -> SyncError? {
         try novedades.beginSending(id)
         let novedad = try novedades.novedad(id)
+        let short = id.prefix(8)
         do {
-            for attachment in novedad.attachments { try upload(attachment) }
+            for (index, attachment) in novedad.attachments.enumerated() {
+                progress("Novedad \(short): foto \(index + 1) de \(novedad.attachments.count) (\(attachment.name), \(attachment.bytes) bytes)…")
+                try upload(attachment)
+            }
+            progress("Novedad \(short): enviando los datos…")
             let payload = try novedades.frozenPayload(id)
             let response = try send("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
                                     digest: SHA256.digest(of: payload))

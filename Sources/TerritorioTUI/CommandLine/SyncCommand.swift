@@ -10,7 +10,9 @@ struct SyncCommand {
         guard let address = command.value("--servidor") ?? profile.server else { throw SyncError.noServer }
         let server = try ServerAddress(address, allowInsecureHTTP: command.flag("--permitir-http") || profile.allowsInsecureHTTP)
         guard let token = profile.token else { throw SyncError.missingToken }
-        let report = try SyncRunner(store: context.store, http: HTTPClient(), server: server, token: token)
+        let console = context.console
+        let report = try SyncRunner(store: context.store, http: HTTPClient(), server: server, token: token,
+                                    progress: { console.err($0) })
             .run(ignoringBackoff: true)
         if command.flag("--json") {
             context.printJSON(report.json)
