@@ -40,6 +40,44 @@ struct InterfaceScriptTests {
         #expect(screens[4].contains("Ayuda"))
     }
 
+    @Test("n opens the novedades; tabs switch, Enter opens one, Esc goes back twice")
+    func novedades() throws {
+        let store = try InterfaceFixtures.store()
+        let terminal = HeadlessTerminal(size: Self.size, script: [
+            .keys([.character("n")]), .capture,
+            .keys([.tab]), .capture,
+            .keys([.backTab, .left]), .capture,
+            .keys([.enter]), .capture,
+            .keys([.escape]), .capture,
+            .keys([.escape]), .capture,
+            .keys([.character("q")]),
+            .keys([.character("x")]),
+        ])
+        InterfaceLoop.run(try InterfaceFixtures.app(store: store, novedades: NovedadFixtures.all), on: terminal)
+        let screens = terminal.captures
+        try #require(screens.count == 6)
+        #expect(screens[0].contains("[Borradores (2)]") && screens[0].contains("Hueco o daño en la vía"))
+        #expect(screens[0].contains("Tab pestaña"))
+        #expect(screens[1].contains("[En cola (2)]") && screens[1].contains("Intentos: 2"))
+        #expect(screens[1].contains("enviando ahora"))
+        #expect(screens[2].contains("[Rechazadas (1)]") && screens[2].contains("Motivo: La localidad no corresponde"))
+        #expect(screens[3].contains("Novedad 3f2a9c16-") && screens[3].contains("Motivo del rechazo"))
+        #expect(screens[4].contains("[Rechazadas (1)]"))
+        #expect(screens[5].contains("Buscar:") && screens[5].contains("3 rutas"))
+    }
+
+    @Test("n on a real store without novedades: the empty Borradores tab")
+    func novedadesFromStore() throws {
+        let store = try InterfaceFixtures.store()
+        let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
+                                     catalogue: store.catalogue, references: try store.catalogue.references(), catalogueSize: 3,
+                                     novedades: StoreNovedadSource(store: store.novedades()))
+        let terminal = HeadlessTerminal(size: Self.size, script: [.keys([.character("n")]), .capture])
+        InterfaceLoop.run(App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about), on: terminal)
+        #expect(terminal.captures.first?.contains("[Borradores (0)]") == true)
+        #expect(terminal.captures.first?.contains("No hay borradores.") == true)
+    }
+
     @Test("q quits at once from the list; while typing it is a letter")
     func quitOrType() throws {
         let terminal = try run([.keys([.character("/"), .character("q")]), .capture, .keys([.escape, .character("q")]), .capture])

@@ -122,13 +122,46 @@ struct ScreenSnapshotTests {
         snapshot("ciudadano-48x16", Self.narrow)
     }
 
+    // MARK: - Novedades
+
+    static let narrowNovedades = Size(columns: 46, rows: 16)
+
+    @Test("novedades: four tabs with counts; en cola shows retries, enviadas the radicado, rechazadas the reason")
+    func novedades() throws {
+        let app = try InterfaceFixtures.app(store: store, novedades: NovedadFixtures.all)
+        InterfaceFixtures.press([.character("n")], on: app, size: Self.standard)
+        for name in ["borradores", "en-cola", "enviadas", "rechazadas"] {
+            assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "novedades-\(name)-80x24")
+            assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "novedades-\(name)-46x16")
+            InterfaceFixtures.press([.tab], on: app, size: Self.standard)
+        }
+        let wrapped = InterfaceFixtures.frame(app, Self.standard).text
+        #expect(wrapped.contains("[Borradores (2)]"))
+    }
+
+    @Test("novedades: an empty tab says so and how to fill it")
+    func novedadesEmpty() throws {
+        let app = try InterfaceFixtures.app(store: store, novedades: [])
+        InterfaceFixtures.press([.character("n")], on: app, size: Self.standard)
+        assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "novedades-vacia-80x24")
+        assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "novedades-vacia-46x16")
+    }
+
+    @Test("a novedad, read-only, from the Novedades screen")
+    func novedadDetail() throws {
+        let app = try InterfaceFixtures.app(store: store, novedades: NovedadFixtures.all)
+        InterfaceFixtures.press([.character("n"), .down, .enter], on: app, size: Self.standard)
+        assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "novedad-80x24")
+        assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "novedad-46x16")
+    }
+
     // MARK: - Help, pickers, small windows
 
     @Test("help lists every key of every screen, from the action table, and «acerca de»")
     func help() {
         InterfaceFixtures.press([.character("?")], on: app, size: Self.standard)
         snapshot("ayuda-80x24", Self.standard)
-        snapshot("ayuda-completa-80x90", Size(columns: 80, rows: 90))
+        snapshot("ayuda-completa-80x128", Size(columns: 80, rows: 128))
         let lines = HelpDocument.lines(about: InterfaceFixtures.about, width: 200).lines.map(\.text)
         for spec in ActionSpec.all {
             #expect(lines.contains { $0.contains(spec.keysText) && $0.contains(spec.help) }, "\(spec.help)")

@@ -35,7 +35,8 @@ enum Interface {
 
         let synonyms = SynonymTable.bundled(environment: environment)
         let feed = ThreadedRouteFeed { StoreRouteSource(store: try Store(directory: directory), synonyms: synonyms) }
-        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount)
+        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount,
+                                        novedades: StoreNovedadSource(store: store.novedades()))
         let terminal: Terminal
         do {
             terminal = try Terminal.start(colors: options.colorMode(environment: environment))
@@ -44,6 +45,9 @@ enum Interface {
             return 1
         }
         if let notice = TerminalLocale.notice { notices.insert(notice, at: 0) }
+        // The automatic purge at start (DESIGN.md "Non-negotiables"): photos and contact data of
+        // novedades sent more than 30 days ago, and attachment files nothing references.
+        _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
         let profile = try? ProfileStore(database: store.database).load()
         let counts = (try? store.novedades().counts()) ?? [:]
         let header = HeaderInfo(gestor: profile?.name, syncState: profile?.server == nil ? "sin servidor" : "servidor configurado",

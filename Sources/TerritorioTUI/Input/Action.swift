@@ -11,6 +11,10 @@ enum Action: Hashable, Sendable {
     case search
     case filterTheme, filterEntity, filterLocalidad, clearFilters
     case showToCitizen
+    /// Open the Novedades screen (`n`).
+    case showNovedades
+    /// The next or previous tab of a screen with tabs.
+    case nextTab, previousTab
     /// A printable key in a text field.
     case insert(Character)
     case deleteBackward, deleteWord, clearField

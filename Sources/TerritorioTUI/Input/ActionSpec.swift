@@ -42,7 +42,7 @@ struct ActionSpec: Sendable {
     }
 
     /// Contexts where `q` and `?` are keys, not text.
-    private static let browsing: [KeyContext] = [.list, .detail, .citizen, .help]
+    private static let browsing: [KeyContext] = [.list, .detail, .citizen, .novedades, .novedad, .help]
 
     static let all: [ActionSpec] = [
         // MARK: - The catalogue list
@@ -59,6 +59,7 @@ struct ActionSpec: Sendable {
         ActionSpec(.filterLocalidad, [.character("l")], "Filtrar por localidad", [.list]),
         ActionSpec(.clearFilters, [.character("x")], "Quitar los filtros de tema, entidad y localidad", [.list]),
         ActionSpec(.back, [.escape], "Borrar la búsqueda", [.list]),
+        ActionSpec(.showNovedades, [.character("n")], "Ver las novedades", [.list]),
 
         // MARK: - Typing a search
         ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir la búsqueda (q, j, k, ? y / también son texto)",
@@ -78,12 +79,12 @@ struct ActionSpec: Sendable {
         ActionSpec(.back, [.escape, .left], "Volver a la lista", [.detail], hint: "volver"),
         ActionSpec(.showToCitizen, [.character("m")], "Mostrar al ciudadano la línea principal y la dirección, en letra grande",
                    [.detail], hint: "mostrar al ciudadano"),
-        ActionSpec(.moveUp, [.up, .character("k")], "Subir una línea", [.detail, .help], hint: "desplazar", hintKeys: "↑↓"),
-        ActionSpec(.moveDown, [.down, .character("j")], "Bajar una línea", [.detail, .help]),
-        ActionSpec(.pageUp, [.pageUp], "Subir una página", [.detail, .help]),
-        ActionSpec(.pageDown, [.pageDown, .character(" ")], "Bajar una página", [.detail, .help]),
-        ActionSpec(.first, [.home, .character("g")], "Ir al principio", [.detail, .help]),
-        ActionSpec(.last, [.end, .character("G")], "Ir al final", [.detail, .help]),
+        ActionSpec(.moveUp, [.up, .character("k")], "Subir una línea", [.detail, .novedad, .help], hint: "desplazar", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down, .character("j")], "Bajar una línea", [.detail, .novedad, .help]),
+        ActionSpec(.pageUp, [.pageUp], "Subir una página", [.detail, .novedad, .help]),
+        ActionSpec(.pageDown, [.pageDown, .character(" ")], "Bajar una página", [.detail, .novedad, .help]),
+        ActionSpec(.first, [.home, .character("g")], "Ir al principio", [.detail, .novedad, .help]),
+        ActionSpec(.last, [.end, .character("G")], "Ir al final", [.detail, .novedad, .help]),
 
         // MARK: - Showing the citizen
         ActionSpec(.back, [.escape, .enter, .character("m")], "Volver a la ruta", [.citizen], hint: "volver"),
@@ -97,12 +98,27 @@ struct ActionSpec: Sendable {
         ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.picker]),
         ActionSpec(.back, [.escape], "Cancelar sin cambiar el filtro", [.picker], hint: "cancelar"),
 
+        // MARK: - Novedades
+        ActionSpec(.nextTab, [.tab, .right], "Pestaña siguiente", [.novedades], hint: "pestaña", hintKeys: "Tab"),
+        ActionSpec(.previousTab, [.backTab, .left], "Pestaña anterior", [.novedades]),
+        ActionSpec(.open, [.enter], "Ver la novedad elegida", [.novedades], hint: "abrir"),
+        ActionSpec(.moveUp, [.up, .character("k")], "Novedad anterior", [.novedades], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down, .character("j")], "Novedad siguiente", [.novedades]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.novedades]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.novedades]),
+        ActionSpec(.first, [.home, .character("g")], "Primera novedad", [.novedades]),
+        ActionSpec(.last, [.end, .character("G")], "Última novedad", [.novedades]),
+        ActionSpec(.back, [.escape], "Volver a la lista de rutas", [.novedades], hint: "volver"),
+
+        // MARK: - A novedad
+        ActionSpec(.back, [.escape, .left], "Volver a las novedades", [.novedad], hint: "volver"),
+
         // MARK: - Help
         ActionSpec(.back, [.escape, .character("?"), .function(1)], "Cerrar la ayuda", [.help], hint: "volver"),
 
         // MARK: - Everywhere
-        ActionSpec(.help, [.character("?"), .function(1)], "Esta ayuda, con todas las teclas", [.list, .detail, .citizen],
-                   hint: "ayuda"),
+        ActionSpec(.help, [.character("?"), .function(1)], "Esta ayuda, con todas las teclas",
+                   [.list, .detail, .citizen, .novedades, .novedad], hint: "ayuda"),
         ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker], hint: "ayuda"),
         ActionSpec(.quit, [.character("q"), .control("c")], "Salir (nada se pierde)", browsing + [.tooSmall], hint: "salir"),
         ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker]),

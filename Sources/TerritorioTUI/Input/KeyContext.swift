@@ -11,6 +11,10 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case citizen
     /// Choosing a theme, entity or localidad, typing to narrow the list.
     case picker
+    /// The Novedades screen: tabs by state, a list in each.
+    case novedades
+    /// One novedad, read-only.
+    case novedad
     case help
     /// "Ventana demasiado pequeña".
     case tooSmall
@@ -28,6 +32,8 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .detail: "En una ruta"
         case .citizen: "Mostrar al ciudadano"
         case .picker: "Al elegir un filtro"
+        case .novedades: "En las novedades"
+        case .novedad: "En una novedad"
         case .help: "En la ayuda"
         case .tooSmall: "Con la ventana demasiado pequeña"
         }

@@ -24,6 +24,8 @@ final class CatalogueScreen: Screen {
     private let references: ReferenceLists
     /// Routes in the catalogue; 0 means there is no catalogue to search.
     private let catalogueSize: Int
+    /// Where `n` reads the gestor's novedades; nil when there is none.
+    private let novedades: (any NovedadSource)?
 
     private(set) var mode = Mode.list
     private var field = TextField()
@@ -46,11 +48,13 @@ final class CatalogueScreen: Screen {
     private var unanswered: RouteRequest?
     private var jumpToLastWhenCounted = false
 
-    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueSize: Int) {
+    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueSize: Int,
+         novedades: (any NovedadSource)? = nil) {
         self.feed = feed
         self.catalogue = catalogue
         self.references = references
         self.catalogueSize = catalogueSize
+        self.novedades = novedades
         ask(offset: 0, wantsTotal: true)
     }
 
@@ -110,6 +114,9 @@ final class CatalogueScreen: Screen {
             if case .exact = total { listCursor.last() } else { askTotalNow() }
         case .open:
             return openSelected()
+        case .showNovedades:
+            guard let novedades else { return .notice("No hay novedades que mostrar.") }
+            return .push(NovedadesScreen(source: novedades, references: references))
         case .filterTheme:
             return .push(picker(.temas, current: filter.theme) { $0.theme = $1 })
         case .filterEntity:

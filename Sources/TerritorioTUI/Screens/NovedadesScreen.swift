@@ -1,0 +1,252 @@
+import TerritorioModel
+
+/// The gestor's novedades, read-only, in four tabs by state: borradores, en cola (with those
+/// being sent), enviadas and rechazadas, each with its count. Enter opens one; Esc goes back.
+final class NovedadesScreen: Screen {
+    enum Tab: Int, CaseIterable {
+        case drafts, queued, sent, rejected
+
+        var states: [NovedadState] {
+            switch self {
+            case .drafts: [.borrador]
+            case .queued: [.enCola, .enviando]
+            case .sent: [.enviada]
+            case .rejected: [.rechazada]
+            }
+        }
+
+        var title: String {
+            switch self {
+            case .drafts: "Borradores"
+            case .queued: "En cola"
+            case .sent: "Enviadas"
+            case .rejected: "Rechazadas"
+            }
+        }
+
+        /// The title when the full ones do not fit side by side.
+        var shortTitle: String {
+            switch self {
+            case .drafts: "Borr."
+            case .queued: "Cola"
+            case .sent: "Env."
+            case .rejected: "Rech."
+            }
+        }
+
+        /// What an empty tab says, and how to fill it.
+        var emptyMessage: [StyledLine] {
+            switch self {
+            case .drafts:
+                [StyledLine("No hay borradores.", style: .title),
+                 StyledLine("Cree uno con «territorio novedad crear».", style: .muted)]
+            case .queued:
+                [StyledLine("No hay novedades en cola.", style: .title),
+                 StyledLine("Un borrador completo se encola con «territorio novedad encolar ID».", style: .muted)]
+            case .sent:
+                [StyledLine("No hay novedades enviadas.", style: .title)]
+            case .rejected:
+                [StyledLine("No hay novedades rechazadas.", style: .title)]
+            }
+        }
+    }
+
+    /// Rows above the list: the tabs and a rule.
+    private static let topRows = 2
+    /// Rows per novedad: id and type; localidad and time; what the tab adds.
+    private static let rowsPerItem = 3
+
+    private let source: any NovedadSource
+    private let references: ReferenceLists
+    private(set) var tab = Tab.drafts
+    private var counts: [NovedadState: Int] = [:]
+    private var rows: [Novedad] = []
+    private var failure: String?
+    private var listCursor = ListCursor()
+    private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
+
+    init(source: any NovedadSource, references: ReferenceLists) {
+        self.source = source
+        self.references = references
+        reload()
+    }
+
+    var context: KeyContext { .novedades }
+
+    // MARK: - Keys
+
+    func handle(_ action: Action) -> ScreenOutcome {
+        switch action {
+        case .back: return .pop
+        case .nextTab: select(Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!)
+        case .previousTab: select(Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
+        case .moveUp: listCursor.move(by: -1)
+        case .moveDown: listCursor.move(by: 1)
+        case .pageUp: listCursor.pageUp()
+        case .pageDown: listCursor.pageDown()
+        case .first: listCursor.first()
+        case .last: listCursor.last()
+        case .open:
+            guard listCursor.selection < rows.count else { return .ignored }
+            return .push(NovedadDetailScreen(novedad: rows[listCursor.selection], references: references))
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    private func select(_ tab: Tab) {
+        self.tab = tab
+        listCursor = ListCursor()
+        reload()
+    }
+
+    /// Reads the counts and the current tab's novedades again.
+    private func reload() {
+        do {
+            counts = try source.counts()
+            rows = try source.novedades(in: tab.states)
+            failure = nil
+        } catch {
+            rows = []
+            failure = FailureText.describe(error)
+        }
+        listCursor.resize(count: rows.count, height: itemsPerPage)
+    }
+
+    private var itemsPerPage: Int {
+        max(1, (area.rows - Self.topRows) / Self.rowsPerItem)
+    }
+
+    private func count(of tab: Tab) -> Int {
+        tab.states.reduce(0) { $0 + (counts[$1] ?? 0) }
+    }
+
+    // MARK: - Drawing
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        self.area = area
+        listCursor.resize(count: rows.count, height: itemsPerPage)
+        guard area.rows > Self.topRows, area.columns > 2 else { return }
+        canvas.line(tabLine(width: area.columns - 2), at: Point(x: area.x + 1, y: area.y), width: area.columns - 2)
+        canvas.text(String(repeating: "─", count: area.columns), at: Point(x: area.x, y: area.y + 1), style: .frame)
+        let list = area.droppingTop(Self.topRows)
+        var message: [StyledLine]?
+        if let failure {
+            message = [StyledLine("No se pudieron leer las novedades.", style: .error), StyledLine(failure, style: .muted)]
+        } else if rows.isEmpty {
+            message = tab.emptyMessage
+        }
+        if let message {
+            var y = list.y + 1
+            for line in message {
+                for text in TextFit.wrap(line.text, width: max(1, list.columns - 2)) where y < list.maxY {
+                    canvas.line(StyledLine(text, style: line.spans.first?.style ?? .plain), at: Point(x: list.x + 1, y: y),
+                                width: list.columns - 2)
+                    y += 1
+                }
+            }
+            return
+        }
+        for item in 0..<itemsPerPage {
+            let index = listCursor.offset + item
+            guard index < rows.count else { break }
+            drawItem(index, on: canvas, in: list, at: list.y + item * Self.rowsPerItem)
+        }
+    }
+
+    /// `Borradores (2)  En cola (1)  …`, the current tab marked; shorter forms when narrow.
+    private func tabLine(width: Int) -> StyledLine {
+        let forms: [(title: (Tab) -> String, separator: String)] = [
+            ({ "\($0.title) (\(NumberText.grouped(self.count(of: $0))))" }, "  "),
+            ({ "\($0.title) \(NumberText.grouped(self.count(of: $0)))" }, " "),
+            ({ "\($0.shortTitle) \(NumberText.grouped(self.count(of: $0)))" }, " "),
+        ]
+        var line = StyledLine()
+        for form in forms {
+            line = StyledLine()
+            for tab in Tab.allCases {
+                if !line.spans.isEmpty { line.append(form.separator, style: .muted) }
+                let selected = tab == self.tab
+                line.append(selected ? "[" + form.title(tab) + "]" : " " + form.title(tab) + " ",
+                            style: selected ? .selected : .muted)
+            }
+            if line.width <= width { return line }
+        }
+        return line
+    }
+
+    private func drawItem(_ index: Int, on canvas: any Canvas, in list: Rect, at y: Int) {
+        let novedad = rows[index]
+        let selected = index == listCursor.selection
+        let fill: Style? = selected ? .selected : nil
+        let type = novedad.type.map { references.name(.tipos, id: $0) } ?? "(sin tipo)"
+        let title = StyledLine(selected ? " ▸ " : "   ", style: selected ? .selected : .plain)
+            + StyledLine(String(novedad.id.prefix(8)) + "  ", style: selected ? .selected : .muted)
+            + StyledLine(type, style: selected ? .selected : .title)
+        canvas.line(title, at: Point(x: list.x, y: y), width: list.columns, fill: fill)
+        var place = [novedad.localidad.map { references.name(.localidades, id: $0) } ?? "(sin localidad)",
+                      BogotaTime.display(novedad.createdAt)]
+        if novedad.state == .enviando { place.append("enviando ahora") }
+        let lines = [place.joined(separator: " · "), extra(for: novedad)]
+        for (offset, text) in lines.enumerated() where y + 1 + offset < list.maxY {
+            let line = StyledLine("   ", style: selected ? .selected : .plain)
+                + StyledLine(text, style: selected ? .selected : .muted)
+            canvas.line(line, at: Point(x: list.x, y: y + 1 + offset), width: list.columns, fill: fill)
+        }
+    }
+
+    /// What the current tab adds about a novedad: retries, the radicado, the reason.
+    private func extra(for novedad: Novedad) -> String {
+        let outbox = novedad.outbox
+        switch tab {
+        case .drafts:
+            let description = novedad.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return description.isEmpty ? "(sin descripción)" : description
+        case .queued:
+            var parts = ["Intentos: \(outbox.attempts)"]
+            if let error = outbox.lastError { parts.append("último error: " + error) }
+            parts.append("próximo intento: " + (outbox.nextAttempt.map(BogotaTime.display) ?? "cuando haya conexión"))
+            return parts.joined(separator: " · ")
+        case .sent:
+            return "Radicado: " + (outbox.radicado ?? "—") + " · estado remoto: " + (outbox.remoteStatus ?? "sin noticias")
+        case .rejected:
+            return "Motivo: " + (outbox.rejectionReason ?? "(sin motivo)")
+        }
+    }
+}
+
+/// One novedad, read-only: `NovedadText.detail` in a scrolling view. Esc goes back.
+final class NovedadDetailScreen: Screen {
+    let novedad: Novedad
+    private let references: ReferenceLists
+    private var document = DocumentView()
+    private var builtWidth = -1
+
+    init(novedad: Novedad, references: ReferenceLists) {
+        self.novedad = novedad
+        self.references = references
+    }
+
+    var context: KeyContext { .novedad }
+
+    func handle(_ action: Action) -> ScreenOutcome {
+        if action == .back { return .pop }
+        return document.handle(action) ? .handled : .ignored
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        let width = DocumentView.textWidth(in: area)
+        if width != builtWidth {
+            let text = NovedadText.detail(novedad, references: references).components(separatedBy: "\n")
+            var lines: [StyledLine] = []
+            for (index, paragraph) in text.enumerated() {
+                let style: Style = index == 0 ? .title : .plain
+                if paragraph.isEmpty { lines.append(StyledLine()); continue }
+                lines += TextFit.wrap(paragraph, width: width).map { StyledLine($0, style: style) }
+            }
+            document.setLines(lines)
+            builtWidth = width
+        }
+        document.render(into: canvas, in: area)
+    }
+}
