@@ -232,6 +232,11 @@ final class HeadlessTerminal: TerminalDevice {
         return .closed
     }
 
+    /// Runs the program without a terminal (its output goes to the test's), as the real one would.
+    func run(_ program: ExternalProgram) -> Int32? {
+        program.runAttached()
+    }
+
     func present(repaintAll: Bool, _ draw: (any Canvas) -> Point?) {
         let grid = CellGrid(size: size)
         _ = draw(grid)

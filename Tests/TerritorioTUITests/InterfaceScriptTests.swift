@@ -71,7 +71,7 @@ struct InterfaceScriptTests {
         let store = try InterfaceFixtures.store()
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
                                      catalogue: store.catalogue, references: try store.catalogue.references(), catalogueSize: 3,
-                                     novedades: StoreNovedadSource(store: store.novedades()))
+                                     desk: NovedadFixtures.desk(StoreNovedadSource(store), references: try store.catalogue.references()))
         let terminal = HeadlessTerminal(size: Self.size, script: [.keys([.character("n")]), .capture])
         InterfaceLoop.run(App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about), on: terminal)
         #expect(terminal.captures.first?.contains("[Borradores (0)]") == true)

@@ -18,6 +18,13 @@ enum NovedadFixtures {
                 createdAt: created, updatedAt: created, attachments: [], outbox: outbox)
     }
 
+    /// The novedad screens over `source`; the external editor's files go to a fresh temporary folder.
+    static func desk(_ source: any NovedadSource, references: ReferenceLists, environment: [String: String] = [:],
+                     clock: @escaping () -> Date = Date.init) -> NovedadDesk {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-pruebas-\(UUID().uuidString)")
+        return NovedadDesk(source: source, references: references, environment: environment, scratchFolder: scratch, clock: clock)
+    }
+
     static let all: [Novedad] = [
         novedad(1, .borrador, type: "via", localidad: "kennedy", created: "2026-11-22T21:46:00Z",
                 description: "Hueco grande frente al colegio; los niños pasan por la calzada."),
@@ -55,6 +62,31 @@ final class FixtureNovedadSource: NovedadSource {
     func counts() throws -> [NovedadState: Int] {
         Dictionary(grouping: novedades, by: \.state).mapValues(\.count)
     }
+
+    func novedad(_ id: String) throws -> Novedad {
+        guard let novedad = novedades.first(where: { $0.id.hasPrefix(id) }) else { throw NovedadError.notFound(id) }
+        return novedad
+    }
+
+    func profile() throws -> Profile {
+        Profile(name: "Ana Gómez", entity: "sdis")
+    }
+
+    // The fixtures are read-only: changes are tested against a real store (`NovedadFormTests`).
+    func create(_ changes: NovedadChanges) throws -> Novedad { throw FixtureIsReadOnly() }
+    func update(_ id: String, _ changes: NovedadChanges) throws -> Novedad { throw FixtureIsReadOnly() }
+    func attach(_ id: String, path: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func removeAttachment(_ id: String, sha256: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func problems(of id: String) throws -> [ValidationProblem] { [] }
+    func enqueue(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func dequeue(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func correct(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func delete(_ id: String) throws { throw FixtureIsReadOnly() }
+    func save(_ profile: Profile) throws { throw FixtureIsReadOnly() }
+}
+
+struct FixtureIsReadOnly: UserFacingError {
+    var message: String { "las novedades de prueba son de solo lectura" }
 }
 
 extension InterfaceFixtures {
@@ -65,7 +97,7 @@ extension InterfaceFixtures {
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
                                      catalogue: store.catalogue, references: references,
                                      catalogueSize: try store.catalogue.routeCount(),
-                                     novedades: FixtureNovedadSource(novedades))
+                                     desk: NovedadFixtures.desk(FixtureNovedadSource(novedades), references: references))
         return App(root: screen, header: HeaderInfo(isSample: true), about: about)
     }
 }

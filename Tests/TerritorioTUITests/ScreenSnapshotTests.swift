@@ -147,12 +147,26 @@ struct ScreenSnapshotTests {
         assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "novedades-vacia-46x16")
     }
 
-    @Test("a novedad, read-only, from the Novedades screen")
+    @Test("a rejected novedad, read-only, from the Novedades screen")
     func novedadDetail() throws {
         let app = try InterfaceFixtures.app(store: store, novedades: NovedadFixtures.all)
-        InterfaceFixtures.press([.character("n"), .down, .enter], on: app, size: Self.standard)
+        InterfaceFixtures.press([.character("n"), .backTab, .enter], on: app, size: Self.standard)
         assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "novedad-80x24")
         assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "novedad-46x16")
+    }
+
+    @Test("the form of a draft, and the type's pick-list narrowed by typing without accents")
+    func novedadForm() throws {
+        let app = try InterfaceFixtures.app(store: store, novedades: NovedadFixtures.all)
+        InterfaceFixtures.press([.character("n"), .down, .enter], on: app, size: Self.standard)
+        assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "formulario-80x24")
+        assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "formulario-46x16")
+        InterfaceFixtures.press([.tab, .tab, .tab, .tab, .tab, .tab, .tab], on: app, size: Self.narrowNovedades)
+        assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "formulario-descripcion-46x16")
+        InterfaceFixtures.press([.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab]
+                                + InterfaceFixtures.typing("alumbr"), on: app, size: Self.standard)
+        assertSnapshot(InterfaceFixtures.frame(app, Self.standard), named: "formulario-tipo-80x24")
+        assertSnapshot(InterfaceFixtures.frame(app, Self.narrowNovedades), named: "formulario-tipo-46x16")
     }
 
     // MARK: - Help, pickers, small windows

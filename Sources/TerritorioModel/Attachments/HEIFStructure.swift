@@ -33,14 +33,7 @@ struct HEIFStructure {
             throw Self.invalid("debe tener exactamente una caja meta")
         }
         let children = try Self.boxes(bytes, in: meta.content.lowerBound + 4..<meta.content.upperBound)
-        guard let handler = children.first(where: { $0.type == "hdlr" }), handler.content.count >= 12,
-              bytes.fourCC(at: handler.content.lowerBound + 8) == "pict"
-        else { throw Self.invalid("no declara contener una imagen (falta el manejador pict)") }
-        guard let primaryBox = children.first(where: { $0.type == "pitm" }) else {
-            throw Self.invalid("no indica cuál es la imagen principal (falta pitm)")
-        }
-        var primaryCursor = Cursor(bytes, primaryBox, skippingFullBoxHeader: true)
-        let primaryID = try primaryCursor.read(primaryCursor.version == 0 ? 2 : 4)
+        let primaryID = try Self.primaryItem(bytes, metaChildren: children)
         let idat = children.first { $0.type == "idat" }
         let locations = try children.first { $0.type == "iloc" }.map { try Self.locations(bytes, $0, idat: idat) } ?? [:]
         let items = try children.first { $0.type == "iinf" }.map { try Self.items(bytes, $0, locations: locations) } ?? []
@@ -51,6 +44,19 @@ struct HEIFStructure {
         self.metaChildren = children
         self.items = items
         self.size = size
+    }
+
+    /// The id of the primary image item, from the boxes inside `meta`; throws unless the file
+    /// declares holding a picture (`hdlr` of type `pict`) and names its primary item (`pitm`).
+    static func primaryItem(_ bytes: [UInt8], metaChildren children: [Box]) throws -> Int {
+        guard let handler = children.first(where: { $0.type == "hdlr" }), handler.content.count >= 12,
+              bytes.fourCC(at: handler.content.lowerBound + 8) == "pict"
+        else { throw Self.invalid("no declara contener una imagen (falta el manejador pict)") }
+        guard let primaryBox = children.first(where: { $0.type == "pitm" }) else {
+            throw Self.invalid("no indica cuál es la imagen principal (falta pitm)")
+        }
+        var primaryCursor = Cursor(bytes, primaryBox, skippingFullBoxHeader: true)
+        return try primaryCursor.read(primaryCursor.version == 0 ? 2 : 4)
     }
 
     /// The boxes one after another in `range`; a box that does not fit is a file cut short.
@@ -144,7 +150,7 @@ struct HEIFStructure {
     }
 
     /// The width and height of the `ispe` property associated with the primary item.
-    private static func primarySize(_ bytes: [UInt8], _ iprp: Box, primaryID: Int) throws -> (width: Int, height: Int)? {
+    static func primarySize(_ bytes: [UInt8], _ iprp: Box, primaryID: Int) throws -> (width: Int, height: Int)? {
         let children = try boxes(bytes, in: iprp.content)
         guard let container = children.first(where: { $0.type == "ipco" }) else { return nil }
         let properties = try boxes(bytes, in: container.content)

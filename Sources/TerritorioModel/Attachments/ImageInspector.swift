@@ -16,7 +16,7 @@ public enum ImageInspector {
     }
 
     /// The accepted format `bytes` start with, or what else they look like.
-    private static func format(of bytes: [UInt8]) throws -> ImageFormat {
+    static func format(of bytes: [UInt8]) throws -> ImageFormat {
         guard !bytes.isEmpty else { throw ImageError.empty }
         if bytes.hasBytes([0xff, 0xd8, 0xff], at: 0) { return .jpeg }
         if bytes.hasBytes(pngSignature, at: 0) { return .png }

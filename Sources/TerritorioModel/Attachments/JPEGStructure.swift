@@ -95,7 +95,7 @@ struct JPEGStructure {
     }
 
     /// Whether `marker` starts a frame (SOF0–SOF15 except DHT, JPG and DAC), whose header holds the size.
-    private static func isStartOfFrame(_ marker: UInt8) -> Bool {
+    static func isStartOfFrame(_ marker: UInt8) -> Bool {
         (0xc0...0xcf).contains(marker) && marker != 0xc4 && marker != 0xc8 && marker != 0xcc
     }
 

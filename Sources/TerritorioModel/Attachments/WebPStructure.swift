@@ -55,7 +55,7 @@ struct WebPStructure {
     }
 
     /// A lossy key frame: start code 9D 01 2A, then 14-bit width and height.
-    private static func lossySize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
+    static func lossySize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
         guard data.count >= 10, bytes.hasBytes([0x9d, 0x01, 0x2a], at: data.lowerBound + 3),
               let width = bytes.integer(at: data.lowerBound + 6, size: 2, .little),
               let height = bytes.integer(at: data.lowerBound + 8, size: 2, .little)
@@ -64,7 +64,7 @@ struct WebPStructure {
     }
 
     /// A lossless image: signature 0x2F, then width − 1 and height − 1 in 14 bits each.
-    private static func losslessSize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
+    static func losslessSize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
         guard data.count >= 5, bytes[data.lowerBound] == 0x2f,
               let bits = bytes.integer(at: data.lowerBound + 1, size: 4, .little), bits >> 29 == 0
         else { return nil }
@@ -72,7 +72,7 @@ struct WebPStructure {
     }
 
     /// The extended header: flags, then canvas width − 1 and height − 1 in 24 bits each.
-    private static func canvasSize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
+    static func canvasSize(_ bytes: [UInt8], _ data: Range<Int>) -> (width: Int, height: Int)? {
         guard data.count >= 10,
               let width = bytes.integer(at: data.lowerBound + 4, size: 3, .little),
               let height = bytes.integer(at: data.lowerBound + 7, size: 3, .little)

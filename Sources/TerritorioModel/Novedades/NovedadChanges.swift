@@ -26,5 +26,5 @@ public struct NovedadChanges: Equatable, Sendable {
     /// Longest description a novedad may have.
     public static let maximumDescription = 5_000
     public static let minimumDescription = 20
-    static let maximumShortText = 300
+    public static let maximumShortText = 300
 }

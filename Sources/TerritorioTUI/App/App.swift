@@ -5,11 +5,15 @@ import TerritorioModel
 /// the loop (`InterfaceLoop`) decides when.
 final class App {
     private(set) var stack: [any Screen]
-    private let chrome: Chrome
+    private var chrome: Chrome
     private let about: AboutInfo
     /// A message shown above the footer until the next key.
     private(set) var status: String?
     private var repaintAll = false
+    /// Reads the header again (counts, gestor, server) after something may have changed it.
+    var headerSource: (() -> HeaderInfo)?
+    /// A program a screen asked to run; the loop takes it (`takeProgram`).
+    private var pendingProgram: ExternalProgram?
 
     init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil) {
         stack = [root]
@@ -50,6 +54,7 @@ final class App {
     func update() -> Bool {
         var changed = false
         for screen in stack where screen.update() { changed = true }
+        if changed, top.context == .form { refreshHeader() }
         return changed
     }
 
@@ -71,14 +76,51 @@ final class App {
         return repaintAll
     }
 
+    /// Lets every screen save what is pending before the interface ends.
+    func prepareToQuit() {
+        for screen in stack { screen.prepareToQuit() }
+    }
+
+    /// The program a screen asked to run, if any; asking clears it.
+    func takeProgram() -> ExternalProgram? {
+        defer { pendingProgram = nil }
+        return pendingProgram
+    }
+
+    /// The terminal is back from `program`, which ended with `status`: the screen that asked
+    /// for it reacts, and every cell is drawn again.
+    func programFinished(_ program: ExternalProgram, status: Int32?) {
+        repaintAll = true
+        apply(program.finished(status))
+    }
+
+    private func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        top.reappeared()
+    }
+
+    private func refreshHeader() {
+        if let header = headerSource?() { chrome.header = header }
+    }
+
     private func apply(_ outcome: ScreenOutcome) {
+        defer {
+            // Typing a search changes nothing stored: the header is read only after other actions.
+            if case .ignored = outcome {} else if top.context != .search { refreshHeader() }
+        }
         switch outcome {
         case .handled, .ignored:
             break
         case .push(let screen):
             stack.append(screen)
         case .pop:
-            if stack.count > 1 { stack.removeLast() }
+            pop()
+        case .popWithNotice(let message):
+            pop()
+            status = message
+        case .runProgram(let program):
+            pendingProgram = program
         case .notice(let message):
             status = message
         }

@@ -35,8 +35,10 @@ enum Interface {
 
         let synonyms = SynonymTable.bundled(environment: environment)
         let feed = ThreadedRouteFeed { StoreRouteSource(store: try Store(directory: directory), synonyms: synonyms) }
+        let desk = NovedadDesk(source: StoreNovedadSource(store), references: references, environment: environment,
+                               scratchFolder: URL(fileURLWithPath: directory.path).appendingPathComponent("tmp"))
         let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount,
-                                        novedades: StoreNovedadSource(store: store.novedades()))
+                                        desk: desk)
         let terminal: Terminal
         do {
             terminal = try Terminal.start(colors: options.colorMode(environment: environment))
@@ -48,15 +50,12 @@ enum Interface {
         // The automatic purge at start (DESIGN.md "Non-negotiables"): photos and contact data of
         // novedades sent more than 30 days ago, and attachment files nothing references.
         _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
-        let profile = try? ProfileStore(database: store.database).load()
-        let counts = (try? store.novedades().counts()) ?? [:]
-        let header = HeaderInfo(gestor: profile?.name, syncState: profile?.server == nil ? "sin servidor" : "servidor configurado",
-                                drafts: counts[.borrador] ?? 0, queued: (counts[.enCola] ?? 0) + (counts[.enviando] ?? 0),
-                                isSample: info?.isSample ?? false)
+        let isSample = info?.isSample ?? false
         let app = App(root: catalogue,
-                      header: header,
+                      header: HeaderInfo.read(from: store, isSample: isSample),
                       about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
                       status: notices.isEmpty ? nil : notices.joined(separator: " "))
+        app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe)
         terminal.stop()

@@ -9,6 +9,7 @@ enum InterfaceLoop {
     static let keysPerFrame = 512
 
     static func run(_ app: App, on terminal: any TerminalDevice, probe: LatencyProbe? = nil) {
+        defer { app.prepareToQuit() }
         var dirty = true
         while true {
             if app.update() { dirty = true }
@@ -23,6 +24,10 @@ enum InterfaceLoop {
                 probe?.keyRead()
                 guard app.handle(key, size: terminal.size) else { return }
                 dirty = true
+                if let program = app.takeProgram() {
+                    app.programFinished(program, status: terminal.run(program))
+                    break
+                }
                 applied += 1
                 read = applied < keysPerFrame ? terminal.readKey(timeoutMilliseconds: 0) : .timeout
             }

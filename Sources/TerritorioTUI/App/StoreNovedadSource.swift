@@ -1,8 +1,14 @@
 import TerritorioModel
 
-/// The Novedades screen's questions answered by the store.
+/// The novedad screens' questions and changes, answered by the store.
 struct StoreNovedadSource: NovedadSource {
     let store: NovedadStore
+    let profiles: ProfileStore
+
+    init(_ store: Store) {
+        self.store = store.novedades()
+        profiles = ProfileStore(database: store.database)
+    }
 
     func novedades(in states: [NovedadState]) throws -> [Novedad] {
         let all = try states.flatMap { try store.list(state: $0) }
@@ -12,5 +18,53 @@ struct StoreNovedadSource: NovedadSource {
 
     func counts() throws -> [NovedadState: Int] {
         try store.counts()
+    }
+
+    func novedad(_ id: String) throws -> Novedad {
+        try store.novedad(id)
+    }
+
+    func create(_ changes: NovedadChanges) throws -> Novedad {
+        try store.create(changes)
+    }
+
+    func update(_ id: String, _ changes: NovedadChanges) throws -> Novedad {
+        try store.update(id, changes)
+    }
+
+    func attach(_ id: String, path: String) throws -> Novedad {
+        try store.attach(id, path: path)
+    }
+
+    func removeAttachment(_ id: String, sha256: String) throws -> Novedad {
+        try store.removeAttachment(id, hashPrefix: sha256)
+    }
+
+    func problems(of id: String) throws -> [ValidationProblem] {
+        try store.problems(of: id)
+    }
+
+    func enqueue(_ id: String) throws -> Novedad {
+        try store.enqueue(id)
+    }
+
+    func dequeue(_ id: String) throws -> Novedad {
+        try store.dequeue(id)
+    }
+
+    func correct(_ id: String) throws -> Novedad {
+        try store.correct(id)
+    }
+
+    func delete(_ id: String) throws {
+        try store.delete(id)
+    }
+
+    func profile() throws -> Profile {
+        try profiles.load()
+    }
+
+    func save(_ profile: Profile) throws {
+        try profiles.save(profile)
     }
 }

@@ -7,6 +7,9 @@ protocol TerminalDevice: AnyObject {
     /// Shows one frame: `draw` writes every cell and returns where the cursor goes (hidden when
     /// nil). `repaintAll` redraws even cells that did not change (Ctrl-L).
     func present(repaintAll: Bool, _ draw: (any Canvas) -> Point?)
+    /// Gives the terminal to `program` until it ends (and the gestor presses Enter when it asks
+    /// for that), then takes it back; returns its exit status, nil when it could not start.
+    func run(_ program: ExternalProgram) -> Int32?
 }
 
 /// The result of waiting for a key.

@@ -18,4 +18,30 @@ enum Action: Hashable, Sendable {
     /// A printable key in a text field.
     case insert(Character)
     case deleteBackward, deleteWord, clearField
+    // MARK: Forms
+    /// The next or previous field of a form (Tab, Shift-Tab).
+    case nextField, previousField
+    /// Move the text cursor: by character, by word.
+    case cursorLeft, cursorRight, wordLeft, wordRight
+    /// Delete the character under the cursor, or clear a chosen value.
+    case deleteForward
+    /// Save the form now (autosave does it anyway, within a second).
+    case save
+    /// Edit the description in the gestor's `$EDITOR`.
+    case externalEditor
+    /// Queue the novedad for sending (it is checked first).
+    case enqueue
+    // MARK: Novedades
+    case newNovedad, dequeue, correct, deleteNovedad
+    /// A new novedad about the route on screen.
+    case reportNovedad
+    /// The gestor's profile.
+    case showProfile
+    // MARK: Choosing a photo
+    /// Complete the name typed in a path entry (Tab).
+    case complete
+    /// Show or hide files whose names start with ".".
+    case toggleHidden
+    /// Show the marked photo in the terminal (with `chafa`).
+    case preview
 }

@@ -7,6 +7,8 @@ enum Key: Hashable, Sendable {
     case control(Character)
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right, pageUp, pageDown, home, end
+    /// Ctrl-← and Ctrl-→: a word at a time in text.
+    case wordLeft, wordRight
     case function(Int)
     /// The terminal changed size.
     case resize
@@ -29,6 +31,8 @@ enum Key: Hashable, Sendable {
         case .down: "↓"
         case .left: "←"
         case .right: "→"
+        case .wordLeft: "Ctrl-←"
+        case .wordRight: "Ctrl-→"
         case .pageUp: "RePág"
         case .pageDown: "AvPág"
         case .home: "Inicio"

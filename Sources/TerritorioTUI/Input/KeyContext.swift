@@ -15,13 +15,17 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case novedades
     /// One novedad, read-only.
     case novedad
+    /// Editing a novedad or the profile: printable keys are text in every field.
+    case form
+    /// Choosing a photo to attach: a path entry over a folder's listing.
+    case files
     case help
     /// "Ventana demasiado pequeña".
     case tooSmall
 
     /// Printable keys are text here: `q` does not quit, `?` does not open help.
     var isTextEntry: Bool {
-        self == .search || self == .picker
+        self == .search || self == .picker || self == .form || self == .files
     }
 
     /// The heading of this context's section in the help screen.
@@ -34,6 +38,8 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .picker: "Al elegir un filtro"
         case .novedades: "En las novedades"
         case .novedad: "En una novedad"
+        case .form: "Al escribir una novedad o el perfil"
+        case .files: "Al elegir una foto"
         case .help: "En la ayuda"
         case .tooSmall: "Con la ventana demasiado pequeña"
         }

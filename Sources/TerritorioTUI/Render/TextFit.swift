@@ -19,6 +19,22 @@ enum TextFit {
         return result
     }
 
+    /// `text` if it fits in `width` columns, else "…" and as much of its end as fits: for a path
+    /// being typed, whose end (where the cursor is) matters most.
+    static func truncateStart(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var kept = ""
+        var used = 0
+        for character in text.reversed() {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width - 1 { break }
+            kept.insert(character, at: kept.startIndex)
+            used += columns
+        }
+        return String(ellipsis) + kept
+    }
+
     /// The lines of `text` wrapped at spaces to `width` columns; line breaks in the text are
     /// kept, and a word longer than a line is broken between characters.
     static func wrap(_ text: String, width: Int) -> [String] {

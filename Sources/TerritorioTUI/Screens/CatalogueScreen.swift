@@ -24,8 +24,8 @@ final class CatalogueScreen: Screen {
     private let references: ReferenceLists
     /// Routes in the catalogue; 0 means there is no catalogue to search.
     private let catalogueSize: Int
-    /// Where `n` reads the gestor's novedades; nil when there is none.
-    private let novedades: (any NovedadSource)?
+    /// The gestor's novedades and profile (`n`, `p`, `r` in a route); nil when there are none.
+    private let desk: NovedadDesk?
 
     private(set) var mode = Mode.list
     private var field = TextField()
@@ -49,12 +49,12 @@ final class CatalogueScreen: Screen {
     private var jumpToLastWhenCounted = false
 
     init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueSize: Int,
-         novedades: (any NovedadSource)? = nil) {
+         desk: NovedadDesk? = nil) {
         self.feed = feed
         self.catalogue = catalogue
         self.references = references
         self.catalogueSize = catalogueSize
-        self.novedades = novedades
+        self.desk = desk
         ask(offset: 0, wantsTotal: true)
     }
 
@@ -115,8 +115,11 @@ final class CatalogueScreen: Screen {
         case .open:
             return openSelected()
         case .showNovedades:
-            guard let novedades else { return .notice("No hay novedades que mostrar.") }
-            return .push(NovedadesScreen(source: novedades, references: references))
+            guard let desk else { return .notice("No hay novedades que mostrar.") }
+            return .push(NovedadesScreen(desk: desk))
+        case .showProfile:
+            guard let desk else { return .notice("No hay perfil en esta vista.") }
+            return .push(ProfileScreen(desk: desk))
         case .filterTheme:
             return .push(picker(.temas, current: filter.theme) { $0.theme = $1 })
         case .filterEntity:
@@ -243,7 +246,7 @@ final class CatalogueScreen: Screen {
             guard let ruta = try catalogue.ruta(id: row.id) else {
                 return .notice("La ruta «\(row.id)» ya no está en el catálogo.")
             }
-            return .push(RouteDetailScreen(ruta: ruta, references: references))
+            return .push(RouteDetailScreen(ruta: ruta, references: references, desk: desk))
         } catch {
             return .notice("No se pudo abrir la ruta: " + FailureText.describe(error))
         }
@@ -251,7 +254,7 @@ final class CatalogueScreen: Screen {
 
     private func picker(_ kind: ReferenceKind, current: String?,
                         apply: @escaping (inout RouteFilter, String?) -> Void) -> PickerScreen {
-        PickerScreen(kind: kind, items: references[kind], current: current) { [weak self] id in
+        PickerScreen(filter: kind, items: references[kind], current: current) { [weak self] id in
             guard let self else { return }
             var filter = self.filter
             apply(&filter, id)

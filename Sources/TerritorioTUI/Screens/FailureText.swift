@@ -5,8 +5,7 @@ import TerritorioModel
 enum FailureText {
     static func describe(_ error: any Error) -> String {
         switch error {
-        case let error as StoreError: error.message
-        case let error as CatalogueError: error.message
+        case let error as any UserFacingError: error.message
         case let error as DatabaseError: "error de la base de datos (\(error.message))"
         default: String(describing: error)
         }

@@ -7,6 +7,8 @@ struct HeaderInfo: Equatable, Sendable {
     var syncState = "sin servidor"
     var drafts = 0
     var queued = 0
+    /// Rejected novedades wait for a correction: named in the header while there are any.
+    var rejected = 0
     /// The bundled sample catalogue is loaded: the header warns on every screen.
     var isSample = false
 
@@ -14,8 +16,11 @@ struct HeaderInfo: Equatable, Sendable {
     /// cola 0`, or a shorter form that keeps every count when that does not fit.
     func summary(width: Int) -> String {
         let gestor = self.gestor.map { ["gestor: " + $0] } ?? []
-        let full = (["Territorio"] + gestor + [syncState, "borradores \(drafts) · en cola \(queued)"]).joined(separator: " · ")
+        let rejected = self.rejected > 0 ? ["rechazadas \(self.rejected)"] : []
+        let full = (["Territorio"] + gestor + [syncState, "borradores \(drafts) · en cola \(queued)"] + rejected)
+            .joined(separator: " · ")
         if DisplayWidth.of(full) <= width { return full }
-        return ["Territorio", syncState, "borr. \(drafts)", "cola \(queued)"].joined(separator: " · ")
+        let short = self.rejected > 0 ? ["rech. \(self.rejected)"] : []
+        return (["Territorio", syncState, "borr. \(drafts)", "cola \(queued)"] + short).joined(separator: " · ")
     }
 }

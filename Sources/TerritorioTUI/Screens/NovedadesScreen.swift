@@ -1,7 +1,9 @@
 import TerritorioModel
 
-/// The gestor's novedades, read-only, in four tabs by state: borradores, en cola (with those
-/// being sent), enviadas and rechazadas, each with its count. Enter opens one; Esc goes back.
+/// The gestor's novedades in four tabs by state: borradores, en cola (with those being sent),
+/// enviadas and rechazadas, each with its count. Enter opens one — a draft in the form editor —
+/// and the lifecycle's steps are a key each: n nueva, e encolar, d desencolar, c corregir,
+/// b borrar (asked twice). Esc goes back.
 final class NovedadesScreen: Screen {
     enum Tab: Int, CaseIterable {
         case drafts, queued, sent, rejected
@@ -39,10 +41,10 @@ final class NovedadesScreen: Screen {
             switch self {
             case .drafts:
                 [StyledLine("No hay borradores.", style: .title),
-                 StyledLine("Cree uno con «territorio novedad crear».", style: .muted)]
+                 StyledLine("Pulse n para escribir una novedad nueva.", style: .muted)]
             case .queued:
                 [StyledLine("No hay novedades en cola.", style: .title),
-                 StyledLine("Un borrador completo se encola con «territorio novedad encolar ID».", style: .muted)]
+                 StyledLine("Un borrador completo se encola con e en Borradores, o con Ctrl-Q al escribirlo.", style: .muted)]
             case .sent:
                 [StyledLine("No hay novedades enviadas.", style: .title)]
             case .rejected:
@@ -56,8 +58,11 @@ final class NovedadesScreen: Screen {
     /// Rows per novedad: id and type; localidad and time; what the tab adds.
     private static let rowsPerItem = 3
 
-    private let source: any NovedadSource
-    private let references: ReferenceLists
+    private let desk: NovedadDesk
+    private var source: any NovedadSource { desk.source }
+    private var references: ReferenceLists { desk.references }
+    /// The draft `b` was pressed on once: a second `b` deletes it.
+    private var pendingDeletion: String?
     private(set) var tab = Tab.drafts
     private var counts: [NovedadState: Int] = [:]
     private var rows: [Novedad] = []
@@ -65,9 +70,12 @@ final class NovedadesScreen: Screen {
     private var listCursor = ListCursor()
     private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
 
-    init(source: any NovedadSource, references: ReferenceLists) {
-        self.source = source
-        self.references = references
+    init(desk: NovedadDesk) {
+        self.desk = desk
+        reload()
+    }
+
+    func reappeared() {
         reload()
     }
 
@@ -76,8 +84,13 @@ final class NovedadesScreen: Screen {
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
+        let deletion = pendingDeletion
+        pendingDeletion = nil
         switch action {
         case .back: return .pop
+        case .newNovedad: return .push(NovedadFormScreen(desk: desk))
+        case .enqueue, .dequeue, .correct, .deleteNovedad:
+            return lifecycle(action, confirmedDeletion: deletion)
         case .nextTab: select(Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!)
         case .previousTab: select(Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
         case .moveUp: listCursor.move(by: -1)
@@ -87,11 +100,62 @@ final class NovedadesScreen: Screen {
         case .first: listCursor.first()
         case .last: listCursor.last()
         case .open:
-            guard listCursor.selection < rows.count else { return .ignored }
-            return .push(NovedadDetailScreen(novedad: rows[listCursor.selection], references: references))
+            guard let novedad = selected else { return .ignored }
+            if novedad.state == .borrador { return .push(NovedadFormScreen(desk: desk, novedad: novedad)) }
+            return .push(NovedadDetailScreen(novedad: novedad, references: references))
         default: return .ignored
         }
         return .handled
+    }
+
+    private var selected: Novedad? {
+        rows.indices.contains(listCursor.selection) ? rows[listCursor.selection] : nil
+    }
+
+    /// One step of the lifecycle on the selected novedad, where the tab allows it.
+    private func lifecycle(_ action: Action, confirmedDeletion: String?) -> ScreenOutcome {
+        guard let novedad = selected else { return .ignored }
+        let short = String(novedad.id.prefix(8))
+        do {
+            switch (action, novedad.state) {
+            case (.enqueue, .borrador):
+                _ = try source.enqueue(novedad.id)
+                reload()
+                return .notice("Novedad \(short) en cola: se enviará al sincronizar.")
+            case (.dequeue, .enCola):
+                _ = try source.dequeue(novedad.id)
+                reload()
+                return .notice("Novedad \(short) devuelta a Borradores.")
+            case (.correct, .rechazada):
+                let draft = try source.correct(novedad.id)
+                select(.drafts)
+                return .push(NovedadFormScreen(desk: desk, novedad: draft))
+            case (.deleteNovedad, .borrador):
+                guard confirmedDeletion == novedad.id else {
+                    pendingDeletion = novedad.id
+                    return .notice("¿Borrar el borrador \(short)? Pulse b otra vez para borrarlo; otra tecla lo conserva.")
+                }
+                try source.delete(novedad.id)
+                reload()
+                return .notice("Borrador \(short) borrado.")
+            default:
+                return .notice(Self.unavailable(action))
+            }
+        } catch NovedadError.incomplete(let problems) {
+            return .notice("Aún no se puede encolar: " + problems.map(\.message).joined(separator: "; ") + ". Enter para completarla.")
+        } catch {
+            return .notice(FailureText.describe(error))
+        }
+    }
+
+    /// Why a lifecycle key does nothing on this tab.
+    private static func unavailable(_ action: Action) -> String {
+        switch action {
+        case .enqueue: "Solo se encolan borradores (pestaña Borradores)."
+        case .dequeue: "Solo se desencolan novedades en cola que aún no se intentó enviar."
+        case .correct: "Solo se corrigen novedades rechazadas (pestaña Rechazadas)."
+        default: "Solo se borran borradores; lo que está en cola puede estar ya en camino."
+        }
     }
 
     private func select(_ tab: Tab) {

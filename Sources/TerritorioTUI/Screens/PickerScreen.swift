@@ -1,7 +1,9 @@
 import TerritorioModel
 
-/// Choosing a theme, entity or localidad for the catalogue's filter: the reference list,
-/// narrowed as the gestor types (ignoring case and accents), "todos" first to remove the filter.
+/// Choosing values of a reference list — a theme, entity or localidad for the catalogue's
+/// filter, a novedad's type or population groups — narrowed as the gestor types (ignoring case
+/// and accents). A filter offers "todos" first to remove it; a list of several values marks and
+/// unmarks with Enter and ends with Esc.
 final class PickerScreen: Screen {
     private struct Option {
         let id: String?
@@ -9,32 +11,46 @@ final class PickerScreen: Screen {
         let folded: String
     }
 
-    private let kind: ReferenceKind
-    private let current: String?
+    private let prompt: String
+    private let multiple: Bool
+    private var chosen: Set<String>
     private let choose: (String?) -> Void
     private let options: [Option]
     private var field = TextField(limit: 60)
     private var listCursor = ListCursor()
     private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
 
-    /// - Parameter choose: called with the chosen id, or nil for "todos".
-    init(kind: ReferenceKind, items: [ReferenceItem], current: String?, choose: @escaping (String?) -> Void) {
-        self.kind = kind
-        self.current = current
+    /// - Parameters:
+    ///   - allLabel: the first option, chosen as nil ("Todos los temas"); none when nil.
+    ///   - current: the ids chosen now, marked ●.
+    ///   - typed: what the gestor already typed (the key that opened the list).
+    ///   - multiple: Enter marks or unmarks and the list stays; Esc ends.
+    ///   - choose: called with the chosen id (nil for `allLabel`); with `multiple`, once per mark or unmark.
+    init(prompt: String, items: [ReferenceItem], allLabel: String? = nil, current: [String], typed: String = "",
+         multiple: Bool = false, choose: @escaping (String?) -> Void) {
+        self.prompt = prompt
+        self.multiple = multiple
+        chosen = Set(current)
         self.choose = choose
-        let all = Option(id: nil, label: Self.allLabel(kind), folded: "")
-        options = [all] + items.map { item in
+        let all = allLabel.map { [Option(id: nil, label: $0, folded: "")] } ?? []
+        options = all + items.map { item in
             Option(id: item.id, label: item.label, folded: TextFolding.fold(item.label + " " + item.id))
         }
+        for character in typed { field.insert(character) }
+    }
+
+    /// The catalogue's filter by `kind`, "todos" first.
+    convenience init(filter kind: ReferenceKind, items: [ReferenceItem], current: String?, choose: @escaping (String?) -> Void) {
+        self.init(prompt: "Filtrar por \(kind.singular): ", items: items, allLabel: Self.allLabel(kind),
+                  current: current.map { [$0] } ?? [], choose: choose)
     }
 
     var context: KeyContext { .picker }
 
     var cursor: Point? {
-        Point(x: area.x + 1 + DisplayWidth.of(prompt) + DisplayWidth.of(field.text), y: area.y)
+        let typed = area.x + 1 + DisplayWidth.of(prompt) + DisplayWidth.of(field.text)
+        return Point(x: min(typed, area.x + area.columns - 1), y: area.y)
     }
-
-    private var prompt: String { "Filtrar por \(kind.singular): " }
 
     private var visible: [Option] {
         let typed = TextFolding.fold(field.text)
@@ -57,8 +73,11 @@ final class PickerScreen: Screen {
         case .open:
             let shown = visible
             guard listCursor.selection < shown.count else { return .ignored }
-            choose(shown[listCursor.selection].id)
-            return .pop
+            let id = shown[listCursor.selection].id
+            choose(id)
+            guard multiple, let id else { return .pop }
+            if chosen.remove(id) == nil { chosen.insert(id) }
+            field.clear()
         case .back:
             return .pop
         default:
@@ -84,7 +103,8 @@ final class PickerScreen: Screen {
             let index = listCursor.offset + row
             guard index < shown.count else { break }
             let selected = index == listCursor.selection
-            let mark = shown[index].id == current ? "● " : "  "
+            let isChosen = shown[index].id.map(chosen.contains) ?? chosen.isEmpty
+            let mark = isChosen ? "● " : "  "
             canvas.line(StyledLine((selected ? " ▸ " : "   ") + mark + shown[index].label, style: selected ? .selected : .plain),
                         at: Point(x: area.x, y: area.y + 2 + row), width: area.columns, fill: selected ? .selected : nil)
         }

@@ -17,6 +17,10 @@ protocol Screen: AnyObject {
     /// Called once per turn of the loop, after keys: sends pending questions and takes answers.
     /// True when something changed and the screen must be drawn again.
     func update() -> Bool
+    /// The interface is ending (q, Ctrl-C, SIGTERM): save what is pending.
+    func prepareToQuit()
+    /// The screen above this one was closed: what it showed may have changed there.
+    func reappeared()
 }
 
 extension Screen {
@@ -24,4 +28,6 @@ extension Screen {
     var isWaiting: Bool { false }
     var expectsAnswers: Bool { isWaiting }
     func update() -> Bool { false }
+    func prepareToQuit() {}
+    func reappeared() {}
 }

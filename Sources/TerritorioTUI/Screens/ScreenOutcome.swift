@@ -7,6 +7,10 @@ enum ScreenOutcome {
     case ignored
     case push(any Screen)
     case pop
+    /// Leave this screen and show a message on the one below.
+    case popWithNotice(String)
     /// A message for the gestor, shown above the footer until the next key.
     case notice(String)
+    /// Hand the terminal to another program (`$EDITOR`, `chafa`) and come back.
+    case runProgram(ExternalProgram)
 }

@@ -34,23 +34,34 @@ enum CursesKeys {
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
         case territorio_key_f(1)...territorio_key_f(24): return .function(Int(value - territorio_key_f(0)))
-        default: return .unknown
+        default: return modified(keyname(value).map { String(cString: $0) } ?? "")
+        }
+    }
+
+    /// Keys terminfo names beyond the standard codes: Ctrl-← is `kLFT5`, Ctrl-→ `kRIT5`.
+    static func modified(_ name: String) -> Key {
+        switch name {
+        case "kLFT5": .wordLeft
+        case "kRIT5": .wordRight
+        default: .unknown
         }
     }
 
     /// A sequence ncurses' terminfo did not know, as the bytes after Esc: `[` or `O` and the
     /// rest (`[4~`, `OF`). Terminals that do not match their `TERM` (tmux under
     /// `xterm-256color`, old consoles) send these for Home, End and the like; modifiers are
-    /// ignored (Ctrl-↑ moves as ↑). Anything else is `.unknown`.
+    /// ignored (Ctrl-↑ moves as ↑) except Ctrl on ← and →, a word at a time. Anything else is
+    /// `.unknown`.
     static func escapeSequence(_ bytes: [UInt32]) -> Key {
         guard let introducer = bytes.first, let final = bytes.last, bytes.count >= 2 else { return .unknown }
         let parameters = String(String.UnicodeScalarView(bytes.dropFirst().dropLast().compactMap(Unicode.Scalar.init)))
         let first = parameters.split(separator: ";").first.map(String.init) ?? ""
+        let withControl = parameters.hasSuffix(";5")
         switch (introducer, Unicode.Scalar(final).map(Character.init)) {
         case (_, "A"): return .up
         case (_, "B"): return .down
-        case (_, "C"): return .right
-        case (_, "D"): return .left
+        case (_, "C"): return withControl ? .wordRight : .right
+        case (_, "D"): return withControl ? .wordLeft : .left
         case (_, "H"): return .home
         case (_, "F"): return .end
         case (0x4F, "M"): return .enter

@@ -84,6 +84,22 @@ final class Terminal: TerminalDevice {
         doupdate()
     }
 
+    /// Leaves curses mode for `program` (the terminal as the shell had it), runs it, and comes
+    /// back with every cell to be drawn again.
+    func run(_ program: ExternalProgram) -> Int32? {
+        def_prog_mode()
+        endwin()
+        let status = program.runAttached()
+        if program.waitsForEnter {
+            FileHandle.standardOutput.write(Data("\nPulse Enter para volver a Territorio.".utf8))
+            _ = readLine()
+        }
+        reset_prog_mode()
+        clearok(window, true)
+        wrefresh(window)
+        return status
+    }
+
     /// Leaves curses mode: the terminal's modes, screen and cursor are restored.
     func stop() {
         guard !stopped else { return }

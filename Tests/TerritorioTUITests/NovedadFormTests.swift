@@ -1,0 +1,266 @@
+import Foundation
+import Testing
+import TerritorioModel
+@testable import TerritorioTUI
+
+/// The novedad form, the Novedades screen's actions, the profile and "reportar novedad", driven
+/// key by key over a real store, as the loop drives them.
+@Suite("Novedad form")
+struct NovedadFormTests {
+    /// Tab presses from the type (the first field) to each field.
+    static let toLocalidad = [Key](repeating: .tab, count: 2)
+    static let toDescription = [Key](repeating: .tab, count: 7)
+    static let toPhotos = [Key](repeating: .tab, count: 8)
+
+    @Test("a new novedad in Spanish: type and localidad picked by partial names without accents, saved within a second")
+    func typeAndPick() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")])
+        harness.type("violencia contra")
+        #expect(harness.screen().contains("Violencia contra una mujer"))
+        harness.press([.enter])
+        harness.press(Self.toLocalidad)
+        harness.type("bolivar")
+        harness.press([.enter, .tab])
+        harness.type("La Estancia")
+        harness.press([.tab, .tab, .tab, .tab])
+        let text = "¿Niña de 8 años sola? ¡Sí! Está en la esquina del caño, pide ayuda."
+        harness.type(text)
+        #expect(harness.novedades.first?.description == "", "picks are saved at once, typing once the gestor pauses")
+        harness.wait(0.6)
+        let saved = try #require(harness.novedades.first)
+        #expect(saved.description == text)
+        #expect(saved.type == "violencia-mujer")
+        #expect(saved.entity == "sdmujer", "the type brings its entity")
+        #expect(saved.localidad == "ciudad-bolivar")
+        #expect(saved.neighborhood == "La Estancia")
+        let screen = harness.screen()
+        #expect(screen.contains("Borrador \(saved.id.prefix(8)) · guardado"))
+        #expect(screen.contains("borradores 1"), "the header counts the new draft")
+    }
+
+    @Test("typing goes on: the draft is saved at least once a second")
+    func autosaveWhileTyping() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + Self.toDescription)
+        for word in ["Hay", "tres", "jóvenes", "bajo", "el", "puente"] {
+            harness.type(word + " ")
+            harness.wait(0.3)
+        }
+        #expect(harness.novedades.first?.description.hasPrefix("Hay tres jóvenes") == true)
+    }
+
+    @Test("Esc saves at once and leaves; nothing typed is lost")
+    func escapeSaves() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Escrito y salgo de inmediato.")
+        harness.press([.escape])
+        #expect(harness.novedades.first?.description == "Escrito y salgo de inmediato.")
+        #expect(harness.screen().contains("[Borradores (1)]"))
+    }
+
+    @Test("Esc on an untouched new form leaves no empty draft")
+    func escapeUntouched() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n"), .escape])
+        #expect(harness.novedades.isEmpty)
+    }
+
+    @Test("Ctrl-Q with fields missing shows each problem next to its field and queues nothing; completed, it queues")
+    func enqueueWithProblems() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Muy corto")
+        harness.press([.control("q")])
+        var screen = harness.screen()
+        #expect(screen.contains("⚠ falta el tipo de novedad"))
+        #expect(screen.contains("⚠ falta la localidad"))
+        #expect(screen.contains("⚠ la descripción es muy corta: 9 caracteres de al menos 20"))
+        #expect(screen.contains("Aún no se puede encolar"))
+        #expect(harness.novedades.first?.state == .borrador)
+
+        // The focus went to the first problem: the type.
+        harness.type("hueco")
+        harness.press([.enter] + Self.toLocalidad)
+        harness.type("kennedy")
+        harness.press([.enter])
+        screen = harness.screen()
+        #expect(!screen.contains("falta el tipo"), "problems follow the fields as they are completed")
+        #expect(!screen.contains("falta la localidad"))
+        harness.press([.tab, .tab, .tab, .tab, .tab, .end])
+        harness.type(" en la calle 26 con carrera 68, frente al colegio.")
+        harness.press([.control("q")])
+        let queued = try #require(harness.novedades.first)
+        #expect(queued.state == .enCola)
+        #expect(queued.type == "hueco-via" && queued.localidad == "kennedy")
+        screen = harness.screen()
+        #expect(screen.contains("en cola: se enviará al sincronizar"))
+        #expect(screen.contains("en cola 1"))
+    }
+
+    @Test("without a profile the form says so under its title, and F2 opens it")
+    func missingProfile() throws {
+        let harness = try FormHarness(profile: nil)
+        harness.press([.character("n"), .control("q")])
+        #expect(harness.screen().contains("⚠ Falta el perfil del gestor (nombre y entidad): F2 para completarlo."))
+        harness.press([.function(2)])
+        #expect(harness.screen().contains("Perfil del gestor"))
+    }
+
+    @Test("photos: attached through the picker, listed with size, dimensions and location; Supr removes one")
+    func photos() throws {
+        let photos = try TemporaryFolder()
+        try Data(TinyPNG.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
+        let harness = try FormHarness(environment: ["TERRITORIO_FOTOS": photos.path])
+        harness.press([.character("n")] + Self.toPhotos + [.enter])
+        harness.type("foto.png")
+        harness.press([.enter])
+        let screen = harness.screen()
+        #expect(screen.contains("foto.png · "))
+        #expect(screen.contains("4×3 · sin ubicación"))
+        let draft = try #require(harness.novedades.first)
+        #expect(draft.attachments.map(\.name) == ["foto.png"])
+        harness.press([.delete])
+        #expect(harness.novedades.first?.attachments.isEmpty == true)
+        #expect(harness.screen().contains("Se quitó la foto «foto.png»."))
+    }
+
+    @Test("population groups: several marked in one list, Esc ends")
+    func populationGroups() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + [Key](repeating: .tab, count: 6))
+        harness.type("mujer")
+        harness.press([.enter])
+        harness.type("mayores")
+        harness.press([.enter, .escape, .control("s")])
+        #expect(harness.novedades.first?.populationGroups == ["mujeres", "personas-mayores"])
+        #expect(harness.screen().contains("Mujeres, Personas mayores"))
+    }
+
+    @Test("Ctrl-E hands the description to $EDITOR and takes back what it saved")
+    func externalEditor() throws {
+        let tools = try TemporaryFolder()
+        let editor = tools.path + "/editor.sh"
+        try "#!/bin/sh\nprintf 'Texto del editor externo, con eñe y tildes: camión.\\n' > \"$1\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor)
+        let harness = try FormHarness(environment: ["EDITOR": editor])
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Texto inicial que el editor reemplaza.")
+        harness.press([.control("e")])
+        #expect(harness.novedades.first?.description == "Texto del editor externo, con eñe y tildes: camión.")
+        #expect(harness.screen().contains("Descripción tomada del editor."))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: harness.folder.path + "/datos/tmp")
+        #expect(leftovers.isEmpty, "the description's temporary file is removed")
+    }
+
+    @Test("an editor that cannot be found leaves the description as it was")
+    func missingEditor() throws {
+        let harness = try FormHarness(environment: ["EDITOR": "/no/existe/editor"])
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Se queda como está.")
+        harness.press([.control("e")])
+        #expect(harness.novedades.first?.description == "Se queda como está.")
+        #expect(harness.screen().contains("La descripción no cambió"))
+    }
+
+    // MARK: - The Novedades screen's actions
+
+    private func completeDraft(_ harness: FormHarness) throws -> Novedad {
+        var changes = NovedadChanges()
+        changes.type = "hueco-via"
+        changes.localidad = "kennedy"
+        changes.description = "Hueco profundo en la calzada frente al colegio distrital."
+        return try harness.store.novedades().create(changes)
+    }
+
+    @Test("e queues a draft, d returns it, b asks and then deletes")
+    func lifecycleKeys() throws {
+        let harness = try FormHarness()
+        let draft = try completeDraft(harness)
+        let short = String(draft.id.prefix(8))
+        harness.press([.escape])  // nothing to leave: the Novedades screen is the root
+        harness.app.top.reappeared()
+        harness.press([.character("e")])
+        #expect(harness.screen().contains("Novedad \(short) en cola"))
+        #expect(harness.novedades.first?.state == .enCola)
+        harness.press([.tab, .character("d")])
+        #expect(harness.novedades.first?.state == .borrador)
+        harness.press([.backTab, .character("b")])
+        #expect(harness.screen().contains("¿Borrar el borrador \(short)?"))
+        harness.press([.down])
+        #expect(harness.novedades.count == 1, "another key keeps it")
+        harness.press([.character("b"), .character("b")])
+        #expect(harness.novedades.isEmpty)
+        #expect(harness.screen().contains("Borrador \(short) borrado."))
+    }
+
+    @Test("c on a rejected novedad opens a new draft correcting it")
+    func correctRejected() throws {
+        let harness = try FormHarness()
+        let draft = try completeDraft(harness)
+        let store = try harness.store.novedades()
+        _ = try store.enqueue(draft.id)
+        try store.beginSending(draft.id)
+        try store.recordRejected(draft.id, reason: "La dirección no corresponde a la localidad.")
+        harness.app.top.reappeared()
+        harness.press([.backTab])
+        #expect(harness.screen().contains("Motivo: La dirección no corresponde a la localidad."))
+        harness.press([.character("c")])
+        let correction = try #require(harness.novedades.first { $0.corrects == draft.id })
+        #expect(harness.screen().contains("Borrador \(correction.id.prefix(8))"))
+        #expect(harness.screen().contains("Hueco profundo en la calzada"))
+    }
+
+    @Test("e on an incomplete draft says what is missing")
+    func enqueueIncompleteFromList() throws {
+        let harness = try FormHarness()
+        _ = try harness.store.novedades().create(NovedadChanges())
+        harness.app.top.reappeared()
+        harness.press([.character("e")])
+        #expect(harness.screen().contains("Aún no se puede encolar: falta el tipo de novedad"))
+    }
+
+    // MARK: - From a route, and the profile
+
+    @Test("r in a route opens a draft about it with its type and entity")
+    func reportFromRoute() throws {
+        let harness = try FormHarness()
+        let route = try #require(try harness.store.catalogue.ruta(id: "violencia-mujer-peligro-inmediato"))
+        let changes = RouteReport.changes(for: route, references: harness.desk.references)
+        #expect(changes.route == route.id && changes.type == "violencia-mujer" && changes.entity == "sdmujer")
+        let detail = RouteDetailScreen(ruta: route, references: harness.desk.references, desk: harness.desk)
+        guard case .push(let form) = detail.handle(.reportNovedad) else {
+            Issue.record("r should open the form")
+            return
+        }
+        let app = App(root: form, header: HeaderInfo(), about: InterfaceFixtures.about)
+        #expect(InterfaceFixtures.frame(app, FormHarness.size).text.contains("Violencia contra una mujer"))
+        InterfaceFixtures.press([.tab, .tab, .tab] + InterfaceFixtures.typing("Suba") + [.escape], on: app, size: FormHarness.size)
+        let saved = try #require(harness.novedades.first)
+        #expect(saved.route == route.id && saved.type == "violencia-mujer" && saved.neighborhood == "Suba")
+    }
+
+    @Test("the profile: typed and saved; a bad server address is refused next to its field; the token is masked")
+    func profile() throws {
+        let harness = try FormHarness(profile: nil) { ProfileScreen(desk: $0) }
+        harness.type("Ana María Gómez")
+        harness.press([.tab])
+        harness.type("integracion")
+        harness.press([.enter, .tab, .tab])
+        harness.type("ftp://servidor")
+        harness.press([.tab])
+        harness.type("secreto-123")
+        harness.wait(0.6)
+        let screen = harness.screen()
+        #expect(screen.contains("•••••••••••"))
+        #expect(!screen.contains("secreto-123"))
+        #expect(screen.contains("⚠"), "the server's problem is shown")
+        let profile = try ProfileStore(database: harness.store.database).load()
+        #expect(profile.name == "Ana María Gómez")
+        #expect(profile.entity == "sdis")
+        #expect(profile.token == "secreto-123")
+        #expect(profile.server == nil)
+    }
+}
