@@ -16,13 +16,18 @@ final class TmuxSession {
     private let server = "territorio-e2e-" + UUID().uuidString.prefix(12).lowercased()
     private var stopped = false
 
-    init(columns: Int = 80, rows: Int = 24) throws {
+    /// - Parameters:
+    ///   - environment: more variables for the program (`TERRITORIO_FOTOS`, `EDITOR`).
+    ///   - dataDirectory: another session's data directory, to start the program again on it.
+    init(columns: Int = 80, rows: Int = 24, environment: [String: String] = [:], dataDirectory: String? = nil) throws {
         folder = try TemporaryFolder()
-        dataDirectory = folder.path + "/datos"
+        self.dataDirectory = dataDirectory ?? folder.path + "/datos"
         let script = folder.path + "/pane.sh"
+        let variables = environment.sorted { $0.key < $1.key }.map { "'\($0.key)=\($0.value)'" }.joined(separator: " ")
+        // The program's pid, for the tests that SIGKILL it: the shell writes its own, then becomes the program.
         try """
             stty -g > '\(folder.path)/stty-antes'
-            '\(CLI.binary)' --datos '\(dataDirectory)'
+            sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' env \(variables) '\(CLI.binary)' --datos '\(self.dataDirectory)'
             echo "estado=$?"
             stty -g > '\(folder.path)/stty-despues'
             cmp -s '\(folder.path)/stty-antes' '\(folder.path)/stty-despues' && echo terminal=restaurada || echo terminal=alterada
@@ -83,6 +88,12 @@ final class TmuxSession {
         return Run(status: exitStatus,
                    stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                    stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+
+    /// The running program's process id.
+    func programID() throws -> pid_t {
+        let text = try String(contentsOfFile: folder.path + "/pid", encoding: .utf8)
+        return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     /// The pane's text now.

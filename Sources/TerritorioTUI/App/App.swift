@@ -54,7 +54,7 @@ final class App {
     func update() -> Bool {
         var changed = false
         for screen in stack where screen.update() { changed = true }
-        if changed, top.context == .form { refreshHeader() }
+        if changed, top.context == .form || top.context == .profile { refreshHeader() }
         return changed
     }
 

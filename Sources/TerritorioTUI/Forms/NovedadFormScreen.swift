@@ -246,7 +246,7 @@ final class NovedadFormScreen: Screen {
     /// Hands the description to `$VISUAL` or `$EDITOR` (vi when neither is set) in a private
     /// file, and takes back what the gestor saved there.
     private func editExternally(_ field: FormField) -> ScreenOutcome {
-        save()
+        if autosave.isPending { save() }
         let file = desk.scratchFolder.appendingPathComponent("descripcion-\(draftID ?? UUID().uuidString.lowercased()).txt")
         do {
             try FileManager.default.createDirectory(at: desk.scratchFolder, withIntermediateDirectories: true)

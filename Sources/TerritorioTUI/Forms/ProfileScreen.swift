@@ -40,7 +40,7 @@ final class ProfileScreen: Screen {
         editor = FormEditor(fields: Self.fields, values: values, references: desk.references)
     }
 
-    var context: KeyContext { .form }
+    var context: KeyContext { .profile }
     var cursor: Point? { lastCursor }
 
     func handle(_ action: Action) -> ScreenOutcome {

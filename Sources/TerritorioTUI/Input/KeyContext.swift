@@ -15,8 +15,10 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case novedades
     /// One novedad, read-only.
     case novedad
-    /// Editing a novedad or the profile: printable keys are text in every field.
+    /// Editing a novedad: printable keys are text in every field.
     case form
+    /// Editing the gestor's profile: a form without queueing or photos.
+    case profile
     /// Choosing a photo to attach: a path entry over a folder's listing.
     case files
     case help
@@ -25,7 +27,7 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
 
     /// Printable keys are text here: `q` does not quit, `?` does not open help.
     var isTextEntry: Bool {
-        self == .search || self == .picker || self == .form || self == .files
+        self == .search || self == .picker || self == .form || self == .profile || self == .files
     }
 
     /// The heading of this context's section in the help screen.
@@ -38,7 +40,8 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .picker: "Al elegir un filtro"
         case .novedades: "En las novedades"
         case .novedad: "En una novedad"
-        case .form: "Al escribir una novedad o el perfil"
+        case .form: "Al escribir una novedad"
+        case .profile: "En el perfil"
         case .files: "Al elegir una foto"
         case .help: "En la ayuda"
         case .tooSmall: "Con la ventana demasiado pequeña"
