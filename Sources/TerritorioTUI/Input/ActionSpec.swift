@@ -48,7 +48,7 @@ struct ActionSpec: Sendable {
         // MARK: - The catalogue list
         ActionSpec(.search, [.character("/")], "Buscar: escribir para filtrar las rutas", [.list], hint: "buscar"),
         ActionSpec(.open, [.enter], "Abrir la ruta elegida", [.list], hint: "abrir"),
-        ActionSpec(.moveUp, [.up, .character("k")], "Ruta anterior", [.list], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveUp, [.up, .character("k")], "Ruta anterior", [.list]),
         ActionSpec(.moveDown, [.down, .character("j")], "Ruta siguiente", [.list]),
         ActionSpec(.pageUp, [.pageUp], "Página anterior", [.list]),
         ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.list]),

@@ -274,7 +274,7 @@ final class NovedadesScreen: Screen {
         case .sent:
             return "Radicado: " + (outbox.radicado ?? "—") + " · estado remoto: " + (outbox.remoteStatus ?? "sin noticias")
         case .rejected:
-            return "Motivo: " + (outbox.rejectionReason ?? "(sin motivo)")
+            return "c corrige · Motivo: " + (outbox.rejectionReason ?? "(sin motivo)")
         }
     }
 }
