@@ -45,6 +45,32 @@ extension RealProcessTests {
             return try #require(string(try json(run)["id"]))
         }
 
+        @Test("the interface syncs in the background: the queued novedad goes, the header and the Enviadas tab show it")
+        func backgroundSyncInTheInterface() throws {
+            try configure()
+            let id = try queueNovedad(1)
+            let session = try TmuxSession(dataDirectory: cli.dataDirectory)
+            defer { session.stop() }
+            try session.waitFor("sincronizado ", "Sincronización: 1 enviada.", "cola 0")
+            try session.press("n")
+            try session.waitFor("Enviadas (1)")
+            try session.press("Tab", "Tab")
+            try session.waitFor("Radicado: TER-")
+            try session.press("s")
+            try session.waitFor("Sincronizando ahora…")
+            try session.waitUntil("the second run to end") { !$0.contains("Sincronizando ahora…") && $0.contains("sincronizado ") }
+            try session.press("q")
+            try session.waitFor("estado=0", "terminal=restaurada")
+            let local = try json(try cli.run(["novedad", "ver", id, "--json"]))
+            #expect(string(local["estado"]) == "enviada")
+            let listing = try JSONParser.parse(try server.admin(["novedad", "listar", "--json"]).stdout)
+            guard case .array(let rows) = listing else {
+                Issue.record("server listing is not an array")
+                return
+            }
+            #expect(rows.filter { string($0["id"]) == id }.count == 1)
+        }
+
         @Test("queued novedades reach the server exactly once, with their photos, and statuses come back")
         func pushAndStatuses() throws {
             try configure()

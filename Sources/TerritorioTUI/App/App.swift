@@ -12,6 +12,9 @@ final class App {
     private var repaintAll = false
     /// Reads the header again (counts, gestor, server) after something may have changed it.
     var headerSource: (() -> HeaderInfo)?
+    /// Sync in the background, when the interface runs on a data directory.
+    var sync: BackgroundSync?
+    private var syncSeen = BackgroundSync.Status(line: "")
     /// A program a screen asked to run; the loop takes it (`takeProgram`).
     private var pendingProgram: ExternalProgram?
 
@@ -43,6 +46,10 @@ final class App {
             repaintAll = true
         case .help:
             stack.append(HelpScreen(about: about, from: context))
+        case .syncNow:
+            guard let sync else { break }
+            sync.requestNow()
+            status = "Sincronizando ahora…"
         default:
             guard context != .tooSmall else { return true }
             apply(top.handle(action))
@@ -55,6 +62,7 @@ final class App {
         var changed = false
         for screen in stack where screen.update() { changed = true }
         if changed, top.context == .form || top.context == .profile { refreshHeader() }
+        if takeSyncNews() { changed = true }
         return changed
     }
 
@@ -102,6 +110,23 @@ final class App {
 
     private func refreshHeader() {
         if let header = headerSource?() { chrome.header = header }
+        if syncSeen.running || syncSeen.runs > 0 { chrome.header.syncState = syncSeen.line }
+    }
+
+    /// What background sync did since the last turn: its line in the header, novedades read
+    /// again after a run, and the run's outcome above the footer. True when anything changed.
+    private func takeSyncNews() -> Bool {
+        guard let sync else { return false }
+        let now = sync.status
+        guard now.line != syncSeen.line || now.runs != syncSeen.runs || now.running != syncSeen.running else { return false }
+        let finishedRun = now.runs != syncSeen.runs
+        syncSeen = now
+        if finishedRun {
+            for screen in stack { screen.reappeared() }
+            if let outcome = sync.takeOutcome(), status == nil || status == "Sincronizando ahora…" { status = outcome }
+        }
+        refreshHeader()
+        return true
     }
 
     private func apply(_ outcome: ScreenOutcome) {

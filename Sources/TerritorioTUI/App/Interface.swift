@@ -56,6 +56,9 @@ enum Interface {
                       about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
                       status: notices.isEmpty ? nil : notices.joined(separator: " "))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
+        let sync = BackgroundSync(directory: directory)
+        app.sync = sync
+        defer { sync.stop() }
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe)
         terminal.stop()

@@ -37,6 +37,8 @@ enum Action: Hashable, Sendable {
     case reportNovedad
     /// The gestor's profile.
     case showProfile
+    /// Sync now, ignoring backoff.
+    case syncNow
     // MARK: Choosing a photo
     /// Complete the name typed in a path entry (Tab).
     case complete

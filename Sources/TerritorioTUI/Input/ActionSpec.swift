@@ -116,6 +116,8 @@ struct ActionSpec: Sendable {
         ActionSpec(.deleteNovedad, [.character("b"), .delete], "Borrar el borrador elegido (pide confirmación)", [.novedades],
                    hint: "borrar"),
         ActionSpec(.showProfile, [.character("p")], "El perfil del gestor", [.novedades]),
+        ActionSpec(.syncNow, [.character("s")], "Sincronizar ahora (sin esperar los reintentos)", [.list, .novedades],
+                   hint: "sincronizar"),
         ActionSpec(.moveUp, [.up, .character("k")], "Novedad anterior", [.novedades]),
         ActionSpec(.moveDown, [.down, .character("j")], "Novedad siguiente", [.novedades]),
         ActionSpec(.pageUp, [.pageUp], "Página anterior", [.novedades]),
