@@ -268,6 +268,8 @@ final class NovedadesScreen: Screen {
             return description.isEmpty ? "(sin descripción)" : description
         case .queued:
             var parts = ["Intentos: \(outbox.attempts)"]
+            let photoBytes = novedad.attachments.reduce(0) { $0 + $1.bytes }
+            if photoBytes > 0 { parts.append("fotos por enviar: " + ByteCount.text(photoBytes)) }
             if let error = outbox.lastError { parts.append("último error: " + error) }
             parts.append("próximo intento: " + (outbox.nextAttempt.map(BogotaTime.display) ?? "cuando haya conexión"))
             return parts.joined(separator: " · ")
