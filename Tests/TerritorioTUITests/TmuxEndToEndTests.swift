@@ -116,25 +116,19 @@ extension RealProcessTests {
 
             /// The first result of `catalogo buscar TEXT --json` on the session's data directory.
             private func topResult(_ text: String, in session: TmuxSession) throws -> Result {
-                let json = try territorio(["catalogo", "buscar", text, "--json"], session)
+                let json = try session.territorio(["catalogo", "buscar", text, "--json"])
                 let first = try #require(json["resultados"]?.arrayValue?.first, "no route for «\(text)» in the sample catalogue")
                 return Result(id: try #require(first["id"]?.stringValue), title: try #require(first["titulo"]?.stringValue))
             }
 
             /// The main line's value of route `id`: the channel marked principal, else the first phone.
             private func mainLine(of id: String, in session: TmuxSession) throws -> String {
-                let channels = try #require(try territorio(["catalogo", "ver", id, "--json"], session)["canales"]?.arrayValue)
+                let channels = try #require(try session.territorio(["catalogo", "ver", id, "--json"])["canales"]?.arrayValue)
                 let main = channels.first { $0["principal"]?.boolValue == true }
                     ?? channels.first { $0["tipo"]?.stringValue == "telefono" }
                 return try #require(main?["valor"]?.stringValue, "route \(id) has no main line")
             }
 
-            private func territorio(_ arguments: [String], _ session: TmuxSession) throws -> JSONValue {
-                let run = try CLI.execute(CLI.binary, ["--datos", session.dataDirectory] + arguments,
-                                          environment: ["PATH": "/usr/bin:/bin", "HOME": session.folder.path, "LANG": "C.UTF-8"])
-                try #require(run.status == 0, "\(run.stderr)")
-                return try JSONParser.parse(run.stdout)
-            }
         }
     }
 }

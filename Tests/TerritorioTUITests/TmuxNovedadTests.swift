@@ -32,10 +32,7 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.press("Escape")
             try session.waitFor("gestor: Ana Gómez")
 
-            try session.press("n")
-            try session.waitFor("[Borradores (0)]")
-            try session.press("n")
-            try session.waitFor("Nueva novedad")
+            try openNewForm(session)
             for _ in 0..<7 { try session.press("Tab") }
             try session.type(Self.description)
             try session.waitFor("pide ayuda.")
@@ -69,9 +66,9 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.press("q")
             try session.waitFor("estado=0", "terminal=restaurada")
 
-            let list = try territorio(["novedades", "--json"], session).arrayValue ?? []
+            let list = try session.territorio(["novedades", "--json"]).arrayValue ?? []
             let id = try #require(list.first?["id"]?.stringValue)
-            let novedad = try territorio(["novedad", "ver", id, "--json"], session)
+            let novedad = try session.territorio(["novedad", "ver", id, "--json"])
             #expect(novedad["estado"]?.stringValue == "en_cola")
             #expect(novedad["descripcion"]?.stringValue == Self.description)
             #expect(novedad["tipo"]?.stringValue == "nna-riesgo")
@@ -86,10 +83,7 @@ extension RealProcessTests.TmuxEndToEndTests {
             let session = try TmuxSession()
             defer { session.stop() }
             try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
-            try session.press("n")
-            try session.waitFor("[Borradores (0)]")
-            try session.press("n")
-            try session.waitFor("Nueva novedad")
+            try openNewForm(session)
             for _ in 0..<7 { try session.press("Tab") }
             let text = "Texto que sobrevive: el señor de la esquina necesita atención médica urgente."
             try session.type(text)
@@ -108,7 +102,7 @@ extension RealProcessTests.TmuxEndToEndTests {
             try again.waitFor("Borrador ", "atención médica")
             try again.press("Escape", "Escape", "q")
             try again.waitFor("estado=0", "terminal=restaurada")
-            let list = try territorio(["novedades", "--json"], again).arrayValue ?? []
+            let list = try again.territorio(["novedades", "--json"]).arrayValue ?? []
             #expect(list.first?["descripcion"]?.stringValue == text)
         }
 
@@ -122,23 +116,21 @@ extension RealProcessTests.TmuxEndToEndTests {
             let session = try TmuxSession(environment: ["EDITOR": editor])
             defer { session.stop() }
             try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
-            try session.press("n")
-            try session.waitFor("[Borradores (0)]")
-            try session.press("n")
-            try session.waitFor("Nueva novedad")
+            try openNewForm(session)
             try session.press("C-e")
             try session.waitFor("Descripción tomada del editor.", "la señora pide orientación.", "Tab campo", "Fotos")
             try session.press("Escape", "Escape", "q")
             try session.waitFor("estado=0", "terminal=restaurada")
-            let list = try territorio(["novedades", "--json"], session).arrayValue ?? []
+            let list = try session.territorio(["novedades", "--json"]).arrayValue ?? []
             #expect(list.first?["descripcion"]?.stringValue == "Escrito en el editor: la señora pide orientación.")
         }
 
-        private func territorio(_ arguments: [String], _ session: TmuxSession) throws -> JSONValue {
-            let run = try CLI.execute(CLI.binary, ["--datos", session.dataDirectory] + arguments,
-                                      environment: ["PATH": "/usr/bin:/bin", "HOME": session.folder.path, "LANG": "C.UTF-8"])
-            try #require(run.status == 0, "\(run.stderr)")
-            return try JSONParser.parse(run.stdout)
+        /// From the catalogue to a new, empty form: `n` twice.
+        private func openNewForm(_ session: TmuxSession) throws {
+            try session.press("n")
+            try session.waitFor("[Borradores (0)]")
+            try session.press("n")
+            try session.waitFor("Nueva novedad")
         }
     }
 }

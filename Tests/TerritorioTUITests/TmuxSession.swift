@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioModel
 
 /// The real `territorio` in a real terminal: a private tmux server (`tmux -L <unique> -f
 /// /dev/null`) whose one pane runs the program with `env LANG=C.UTF-8 TERM=xterm-256color` on a
@@ -94,6 +95,14 @@ final class TmuxSession {
     func programID() throws -> pid_t {
         let text = try String(contentsOfFile: folder.path + "/pid", encoding: .utf8)
         return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// `territorio ARGUMENTS` on this session's data directory, outside the terminal; its JSON output.
+    func territorio(_ arguments: [String]) throws -> JSONValue {
+        let run = try CLI.execute(CLI.binary, ["--datos", dataDirectory] + arguments,
+                                  environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "LANG": "C.UTF-8"])
+        try #require(run.status == 0, "\(run.stderr)")
+        return try JSONParser.parse(run.stdout)
     }
 
     /// The pane's text now.
