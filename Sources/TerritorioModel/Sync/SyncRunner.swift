@@ -84,7 +84,7 @@ public final class SyncRunner {
         do {
             for (index, attachment) in novedad.attachments.enumerated() {
                 progress("Novedad \(short): foto \(index + 1) de \(novedad.attachments.count) (\(attachment.name), \(attachment.bytes) bytes)…")
-                try upload(attachment)
+                try upload(attachment, of: id)
             }
             progress("Novedad \(short): enviando los datos…")
             let payload = try novedades.frozenPayload(id)
@@ -118,9 +118,11 @@ public final class SyncRunner {
         return nil
     }
 
-    /// Uploads an attachment unless the server already has it (checked with `HEAD`). Only an
-    /// answer that echoes the photo's digest counts: a captive portal's `200` does not.
-    private func upload(_ attachment: AttachmentRecord) throws {
+    /// Uploads an attachment unless the server already has it, resuming where an interrupted
+    /// upload stopped: `HEAD` says how many bytes the server holds (`Upload-Offset`), and `PATCH`
+    /// sends only the rest. Only an answer that echoes the photo's digest counts as done: a
+    /// captive portal's `200` does not.
+    private func upload(_ attachment: AttachmentRecord, of id: String) throws {
         let path = WireProtocol.attachmentPath(sha256: attachment.sha256)
         let head = try sendForItem("HEAD", path)
         if head.status == 200 {
@@ -132,9 +134,30 @@ public final class SyncRunner {
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        let response = try sendForItem("PUT", path, body: bytes, contentType: "application/octet-stream", digest: SHA256.digest(of: bytes))
-        guard response.status == 200 || response.status == 201 else { throw classify(response) }
-        guard Self.echoes(attachment.sha256, response) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+        var offset = Self.uploadOffset(head, size: bytes.count)
+        for _ in 0..<2 {  // a 409 names the server's offset: go on from there once
+            if offset > 0 { progress("Novedad \(id.prefix(8)): la foto sigue desde el byte \(offset) de \(bytes.count).") }
+            let response = try sendForItem("PATCH", path, body: Array(bytes[offset...]), contentType: WireProtocol.uploadContentType,
+                                           digest: SHA256.digest(of: bytes),
+                                           headers: [WireProtocol.uploadOffsetHeader: String(offset),
+                                                     WireProtocol.uploadLengthHeader: String(bytes.count)])
+            switch response.status {
+            case 200, 201:
+                guard Self.echoes(attachment.sha256, response) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+                return
+            case 409 where response.header(WireProtocol.uploadOffsetHeader) != nil:
+                offset = Self.uploadOffset(response, size: bytes.count)
+            default:
+                throw classify(response)
+            }
+        }
+        throw Outcome.transient("la subida de la foto \(attachment.name) no avanzó")
+    }
+
+    /// The bytes of the photo the server holds, per its `Upload-Offset` (0 when absent or absurd).
+    private static func uploadOffset(_ response: HTTPClient.Response, size: Int) -> Int {
+        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset < size else { return 0 }
+        return offset
     }
 
     /// The server names the attachment's SHA-256 in `Repr-Digest`, as only a Territorio server does.
@@ -210,9 +233,9 @@ public final class SyncRunner {
 
     /// A request about one novedad: no answer at all leaves that item queued.
     private func sendForItem(_ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
-                             digest: [UInt8]? = nil) throws -> HTTPClient.Response {
+                             digest: [UInt8]? = nil, headers: [String: String] = [:]) throws -> HTTPClient.Response {
         do {
-            return try send(method, path, body: body, contentType: contentType, digest: digest)
+            return try send(method, path, body: body, contentType: contentType, digest: digest, headers: headers)
         } catch {
             throw Outcome.transient(error.description)
         }

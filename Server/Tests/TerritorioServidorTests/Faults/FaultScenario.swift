@@ -84,6 +84,14 @@ struct FaultScenario {
         return value.isEmpty ? nil : value
     }
 
+    /// Bytes of photos the server holds from uploads not yet complete.
+    func heldUploadBytes() async throws -> Int {
+        let rows = try await server.database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",
+                                                          logger: server.database.logger)
+        for try await held in rows.decode(Int64.self) { return Int(held) }
+        return 0
+    }
+
     /// Rows the server holds for each novedad id.
     func serverRows() async throws -> [(id: String, radicado: String)] {
         let rows = try await server.database.client.query("SELECT id::text, radicado FROM novedades ORDER BY id", logger: server.database.logger)

@@ -190,6 +190,30 @@ extension ServidorReal {
             }
         }
 
+        @Test func connectionResetMidPhotoResumesFromTheServersOffset() async throws {
+            try await FaultScenario.run { scenario in
+                let id = try await scenario.queue(1, photoBytes: [900_000])
+                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let patch: @Sendable (FaultProxy.Request) -> Bool = { $0.method == "PATCH" }
+                scenario.proxy.use { request, earlier in
+                    patch(request) && !earlier.contains { patch($0.request) } ? .resetRequest(afterBodyBytes: 600_000) : .pass
+                }
+
+                let (run, report) = try await scenario.sync()
+                #expect(run.status == 1)
+                #expect(FaultScenario.ids(report, "pendientes") == [id], "\(run.output)")
+                let held = try await scenario.heldUploadBytes()
+                #expect(held >= 2 * 256 * 1024 && held <= 600_000, "the server kept what arrived, in whole pieces: \(held)")
+                #expect(try await scenario.serverRows().isEmpty)
+
+                try await scenario.converge([id])
+                let patches = scenario.proxy.exchanges.filter { patch($0.request) }
+                #expect(patches.count == 2)
+                #expect(patches.last?.bodyBytesToServer == size - held, "the retry sends only what the server lacked")
+                #expect((patches.last?.bodyBytesToServer ?? size) < size)
+            }
+        }
+
         @Test func clientKilledMidPhotoLeavesNothingVisibleAndTheNextSyncCompletes() async throws {
             try await FaultScenario.run { scenario in
                 let id = try await scenario.queue(1, photoBytes: [600_000])
