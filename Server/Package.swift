@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        // Only the tests name it: the fault proxy is written on SwiftNIO directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         // `name:` keeps the identity "Territorio" whatever the clone's directory is called.
         .package(name: "Territorio", path: ".."),
     ],
@@ -35,6 +37,9 @@ let package = Package(
             dependencies: [
                 "TerritorioServidorCore",
                 .product(name: "TerritorioWire", package: "Territorio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],

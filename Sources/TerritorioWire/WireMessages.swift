@@ -106,6 +106,8 @@ public enum ProblemType {
     public static let novedadConflict = base + "conflicto-novedad"
     public static let missingAttachments = base + "adjuntos-faltantes"
     public static let cursorExpired = base + "cursor-vencido"
+    /// A `PATCH` whose `Upload-Offset` is not what the server holds; the answer says where to go on.
+    public static let uploadOffsetMismatch = base + "desplazamiento-no-coincide"
     public static let notFound = base + "no-encontrado"
     public static let badRequest = base + "solicitud-invalida"
     public static let unavailable = base + "no-disponible"

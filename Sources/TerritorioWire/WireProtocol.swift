@@ -15,6 +15,13 @@ public enum WireProtocol {
     public static let statusChangesPath = basePath + "/novedades-estados"
     public static let catalogueChangesPath = basePath + "/catalogo/cambios"
 
+    /// Resumable attachment uploads (tus-style, on the attachment's own URL): how many bytes of
+    /// the photo the server holds (`HEAD` answers it, `PATCH` must start there), and its whole size.
+    public static let uploadOffsetHeader = "Upload-Offset"
+    public static let uploadLengthHeader = "Upload-Length"
+    /// The media type of a `PATCH` body: bytes that go at `Upload-Offset`.
+    public static let uploadContentType = "application/offset+octet-stream"
+
     /// RFC 9530 `Repr-Digest` value for a SHA-256 digest: `sha-256=:<base64>:`.
     public static func reprDigest(sha256 bytes: [UInt8]) -> String {
         "sha-256=:" + Data(bytes).base64EncodedString() + ":"

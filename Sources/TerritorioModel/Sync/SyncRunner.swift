@@ -51,8 +51,13 @@ public final class SyncRunner {
                 return report
             }
         }
-        report.statusesUpdated = try pullStatuses()
-        report.catalogueVersion = try pullCatalogue()
+        do {
+            report.statusesUpdated = try pullStatuses()
+            report.catalogueVersion = try pullCatalogue()
+        } catch let error as SyncError {
+            report.stoppedBecause = error  // what was pushed stays pushed and reported
+            return report
+        }
         try store.database.transaction { try SyncState(database: store.database).set(SyncState.lastRun, Timestamp.string(from: now())) }
         return report
     }
@@ -60,7 +65,7 @@ public final class SyncRunner {
     // MARK: - Preflight
 
     private func preflight() throws {
-        let response = try send("GET", WireProtocol.sessionPath)
+        let response = try sendForRun("GET", WireProtocol.sessionPath)
         guard response.status == 200 else { throw failure(response) }
         guard response.header("content-type")?.lowercased().hasPrefix("application/json") == true,
               let session = try? JSONDecoder().decode(SessionResponse.self, from: response.body),
@@ -79,17 +84,18 @@ public final class SyncRunner {
         do {
             for (index, attachment) in novedad.attachments.enumerated() {
                 progress("Novedad \(short): foto \(index + 1) de \(novedad.attachments.count) (\(attachment.name), \(attachment.bytes) bytes)…")
-                try upload(attachment)
+                try upload(attachment, of: id)
             }
             progress("Novedad \(short): enviando los datos…")
             let payload = try novedades.frozenPayload(id)
-            let response = try send("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
-                                    digest: SHA256.digest(of: payload))
+            let response = try sendForItem("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
+                                           digest: SHA256.digest(of: payload))
             switch response.status {
             case 200, 201:
                 guard let receipt = try? JSONDecoder().decode(NovedadReceipt.self, from: response.body), receipt.id == id else {
                     throw Outcome.transient("respuesta del servidor no reconocida")
                 }
+                BlockingPoint.afterReceipt.reach()
                 try novedades.recordSent(id, radicado: receipt.radicado)
                 report.sent.append((id, receipt.radicado))
             default:
@@ -112,18 +118,51 @@ public final class SyncRunner {
         return nil
     }
 
-    /// Uploads an attachment unless the server already has it (checked with `HEAD`).
-    private func upload(_ attachment: AttachmentRecord) throws {
+    /// Uploads an attachment unless the server already has it, resuming where an interrupted
+    /// upload stopped: `HEAD` says how many bytes the server holds (`Upload-Offset`), and `PATCH`
+    /// sends only the rest. Only an answer that echoes the photo's digest counts as done: a
+    /// captive portal's `200` does not.
+    private func upload(_ attachment: AttachmentRecord, of id: String) throws {
         let path = WireProtocol.attachmentPath(sha256: attachment.sha256)
-        let head = try send("HEAD", path)
-        if head.status == 200 { return }
+        let head = try sendForItem("HEAD", path)
+        if head.status == 200 {
+            guard Self.echoes(attachment.sha256, head) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+            return
+        }
         guard head.status == 404 else { throw classify(head) }
         let file = AttachmentFiles(dataDirectory: store.directory).path(forSHA256: attachment.sha256)
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        let response = try send("PUT", path, body: bytes, contentType: "application/octet-stream", digest: SHA256.digest(of: bytes))
-        guard response.status == 200 || response.status == 201 else { throw classify(response) }
+        var offset = Self.uploadOffset(head, size: bytes.count)
+        for _ in 0..<2 {  // a 409 names the server's offset: go on from there once
+            if offset > 0 { progress("Novedad \(id.prefix(8)): la foto sigue desde el byte \(offset) de \(bytes.count).") }
+            let response = try sendForItem("PATCH", path, body: Array(bytes[offset...]), contentType: WireProtocol.uploadContentType,
+                                           digest: SHA256.digest(of: bytes),
+                                           headers: [WireProtocol.uploadOffsetHeader: String(offset),
+                                                     WireProtocol.uploadLengthHeader: String(bytes.count)])
+            switch response.status {
+            case 200, 201:
+                guard Self.echoes(attachment.sha256, response) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+                return
+            case 409 where response.header(WireProtocol.uploadOffsetHeader) != nil:
+                offset = Self.uploadOffset(response, size: bytes.count)
+            default:
+                throw classify(response)
+            }
+        }
+        throw Outcome.transient("la subida de la foto \(attachment.name) no avanzó")
+    }
+
+    /// The bytes of the photo the server holds, per its `Upload-Offset` (0 when absent or absurd).
+    private static func uploadOffset(_ response: HTTPClient.Response, size: Int) -> Int {
+        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset < size else { return 0 }
+        return offset
+    }
+
+    /// The server names the attachment's SHA-256 in `Repr-Digest`, as only a Territorio server does.
+    private static func echoes(_ sha256: String, _ response: HTTPClient.Response) -> Bool {
+        response.header("repr-digest").flatMap(WireProtocol.sha256(fromDigestHeader:)).map(SHA256.hex(of:)) == sha256
     }
 
     // MARK: - Pull
@@ -132,7 +171,7 @@ public final class SyncRunner {
     private func pullStatuses() throws -> Int {
         let state = SyncState(database: store.database)
         let cursor = try state.value(SyncState.statusCursor) ?? "0"
-        let response = try send("GET", WireProtocol.statusChangesPath, query: [URLQueryItem(name: "desde", value: cursor)])
+        let response = try sendForRun("GET", WireProtocol.statusChangesPath, query: [URLQueryItem(name: "desde", value: cursor)])
         guard response.status == 200 else { throw failure(response) }
         guard let changes = try? JSONDecoder().decode(StatusChanges.self, from: response.body) else {
             throw SyncError.server(status: 200, detail: "la lista de estados no se pudo leer")
@@ -151,11 +190,11 @@ public final class SyncRunner {
     private func pullCatalogue() throws -> String? {
         let state = SyncState(database: store.database)
         var cursor = try state.value(SyncState.catalogueCursor) ?? "0"
-        var response = try send("GET", WireProtocol.catalogueChangesPath, query: [URLQueryItem(name: "desde", value: cursor)],
-                                headers: ["If-None-Match": "\"\(cursor)\""])
+        var response = try sendForRun("GET", WireProtocol.catalogueChangesPath, query: [URLQueryItem(name: "desde", value: cursor)],
+                                      headers: ["If-None-Match": "\"\(cursor)\""])
         if response.status == 410 {  // the server no longer has our version: full reload
             cursor = "0"
-            response = try send("GET", WireProtocol.catalogueChangesPath, query: [URLQueryItem(name: "desde", value: "0")])
+            response = try sendForRun("GET", WireProtocol.catalogueChangesPath, query: [URLQueryItem(name: "desde", value: "0")])
         }
         if response.status == 304 { return nil }
         guard response.status == 200 else { throw failure(response) }
@@ -192,8 +231,29 @@ public final class SyncRunner {
         case stop(SyncError)
     }
 
-    private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: [UInt8]? = nil,
-                      contentType: String? = nil, digest: [UInt8]? = nil, headers: [String: String] = [:]) throws -> HTTPClient.Response {
+    /// A request about one novedad: no answer at all leaves that item queued.
+    private func sendForItem(_ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
+                             digest: [UInt8]? = nil, headers: [String: String] = [:]) throws -> HTTPClient.Response {
+        do {
+            return try send(method, path, body: body, contentType: contentType, digest: digest, headers: headers)
+        } catch {
+            throw Outcome.transient(error.description)
+        }
+    }
+
+    /// A request of the run itself (preflight, pulls): no answer at all means offline.
+    private func sendForRun(_ method: String, _ path: String, query: [URLQueryItem] = [],
+                            headers: [String: String] = [:]) throws -> HTTPClient.Response {
+        do {
+            return try send(method, path, query: query, headers: headers)
+        } catch {
+            throw SyncError.offline(error.description)
+        }
+    }
+
+    /// Sends a request; a short `Retry-After` is waited out and the same request sent again.
+    private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: [UInt8]? = nil, contentType: String? = nil,
+                      digest: [UInt8]? = nil, headers: [String: String] = [:]) throws(HTTPClient.TransportError) -> HTTPClient.Response {
         var request = URLRequest(url: server.endpoint(path, query: query))
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
@@ -204,10 +264,15 @@ public final class SyncRunner {
         }
         if let digest { request.setValue(WireProtocol.reprDigest(sha256: digest), forHTTPHeaderField: "Repr-Digest") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        do {
-            return try http.send(request)
-        } catch {
-            throw path == WireProtocol.sessionPath ? SyncError.offline(error.description) as Error : Outcome.transient(error.description)
+        var waits = 0
+        while true {
+            let response = try http.send(request)
+            guard let retryAfter = RetryAfter(response, now: now()), retryAfter.isShort, waits < RetryAfter.waitsPerRequest else {
+                return response
+            }
+            waits += 1
+            progress("El servidor pidió esperar \(retryAfter.seconds) s; se reintenta entonces.")
+            Thread.sleep(forTimeInterval: TimeInterval(retryAfter.seconds))
         }
     }
 
@@ -222,7 +287,10 @@ public final class SyncRunner {
             }
             return .rejected(detail)
         case 429, 503:
-            return .retryAfter("el servidor está ocupado (\(response.status))", seconds: Int(response.header("retry-after") ?? "") ?? 60)
+            guard let retryAfter = RetryAfter(response, now: now()) else {
+                return .transient("el servidor está ocupado (\(response.status))")
+            }
+            return .retryAfter(retryAfter.reason(from: now()), seconds: retryAfter.seconds)
         default: return .transient("el servidor respondió \(response.status): \(detail)")
         }
     }

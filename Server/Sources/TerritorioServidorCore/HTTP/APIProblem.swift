@@ -64,6 +64,14 @@ extension APIProblem {
                    faltantes: hashes)
     }
 
+    /// The server holds `held` bytes of the photo: the client goes on from there.
+    static func uploadOffsetMismatch(held: Int64) -> APIProblem {
+        var problem = APIProblem(.conflict, type: ProblemType.uploadOffsetMismatch, title: "La subida no va en ese byte",
+                                 detail: "El servidor tiene \(held) bytes de esta foto; continúe desde ahí.")
+        problem.headers[.uploadOffset] = String(held)
+        return problem
+    }
+
     static func cursorExpired(_ cursor: String) -> APIProblem {
         APIProblem(.gone, type: ProblemType.cursorExpired, title: "Cursor del catálogo vencido",
                    detail: "El servidor no conoce la versión «\(cursor)» del catálogo; pida el catálogo completo con desde=0.")

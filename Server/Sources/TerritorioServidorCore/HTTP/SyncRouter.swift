@@ -7,7 +7,8 @@ public enum SyncRouter {
         let authentication = BearerAuthentication(tokens: TokenStore(database: database))
         let catalogue = CatalogueStore(database: database)
         let session = SessionEndpoint(limits: limits, catalogue: catalogue)
-        let attachments = AttachmentEndpoints(limits: limits, attachments: AttachmentStore(database: database))
+        let attachments = AttachmentEndpoints(limits: limits, attachments: AttachmentStore(database: database),
+                                              uploads: UploadStore(database: database))
         let novedad = NovedadEndpoint(limits: limits, novedades: NovedadStore(database: database))
         let statuses = StatusEndpoint(database: database)
         let catalogueChanges = CatalogueEndpoint(catalogue: catalogue)
@@ -25,6 +26,10 @@ public enum SyncRouter {
         api.put("adjuntos/:sha256") { request, context in
             _ = try await authentication.gestor(for: request)
             return try await attachments.put(sha256: try context.parameters.require("sha256"), request: request)
+        }
+        api.patch("adjuntos/:sha256") { request, context in
+            _ = try await authentication.gestor(for: request)
+            return try await attachments.patch(sha256: try context.parameters.require("sha256"), request: request)
         }
         api.put("novedades/:id") { request, context in
             let gestor = try await authentication.gestor(for: request)

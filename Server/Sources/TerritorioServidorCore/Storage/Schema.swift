@@ -99,6 +99,18 @@ public enum Schema {
             )
             """,
         ],
+        // Resumable uploads: the bytes of an attachment received so far.
+        [
+            """
+            CREATE TABLE subidas (
+                sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                longitud bigint NOT NULL CHECK (longitud > 0),
+                recibido bytea NOT NULL,
+                actualizada_en timestamptz NOT NULL DEFAULT now(),
+                CHECK (octet_length(recibido) <= longitud)
+            )
+            """,
+        ],
     ]
 
     /// Applies the steps this database has not seen yet.

@@ -1,0 +1,147 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+import Testing
+import TerritorioWire
+@testable import TerritorioServidorCore
+
+/// One fault test's world: the real server in this process over a fresh database, a `FaultProxy`
+/// in front of it, and the real `territorio` client on its own data directory, its profile
+/// pointing at the proxy with a fresh token. Every test ends with `converge`.
+struct FaultScenario {
+    let server: TestServer
+    let proxy: FaultProxy
+    let client: ClientProcess
+
+    static func run(_ body: @escaping @Sendable (FaultScenario) async throws -> Void) async throws {
+        try await TestServer.run(limits: ServerLimits()) { server in
+            try await FaultProxy.run(forwardingTo: server.baseURL.port ?? 0) { proxy in
+                let client = try ClientProcess()
+                defer { client.remove() }
+                let scenario = FaultScenario(server: server, proxy: proxy, client: client)
+                try await scenario.useNewToken()
+                try await body(scenario)
+            }
+        }
+    }
+
+    /// A new token for the gestor, saved in the client's profile with the proxy as the server.
+    func useNewToken() async throws {
+        let token = try await server.tokens.create(gestor: "Ana Pérez")
+        let profile = try await client.run(["perfil", "--nombre", "Ana Pérez", "--entidad", "sdis",
+                                            "--servidor", "http://127.0.0.1:\(proxy.port)", "--token", token])
+        try #require(profile.status == 0, "\(profile.error)")
+    }
+
+    /// Queues `count` novedades with one small photo each; returns their ids in the order the
+    /// client sends them (oldest first, then by id: several are created within one second).
+    func queue(count: Int) async throws -> [String] {
+        var queued: [(id: String, createdAt: String)] = []
+        for number in 1...count {
+            let id = try await queue(number)
+            queued.append((id, try #require(try await local(id)["creada_en"] as? String)))
+        }
+        return queued.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.id)
+    }
+
+    /// Queues a novedad with photos of about these sizes; returns its id.
+    func queue(_ number: Int, photoBytes: [Int] = [3_000]) async throws -> String {
+        var arguments = ["novedad", "crear", "--tipo", "hueco", "--localidad", "kennedy", "--encolar", "--json",
+                         "--descripcion", "Hueco número \(number) frente al colegio, peligroso para los niños."]
+        for (index, size) in photoBytes.enumerated() {
+            let path = client.folder + "/foto-\(number)-\(index).png"
+            try Data(TestPhoto.png(seed: number * 10 + index, bytes: size)).write(to: URL(fileURLWithPath: path))
+            arguments += ["--adjunto", path]
+        }
+        let run = try await client.run(arguments)
+        try #require(run.status == 0, "\(run.error)")
+        return try #require(try Self.object(run.output)["id"] as? String)
+    }
+
+    /// `territorio sincronizar --json`, its report parsed (empty when it printed none).
+    func sync(environment: [String: String] = [:]) async throws -> (run: ClientProcess.Result, report: [String: Any]) {
+        let run = try await client.run(["sincronizar", "--json"], environment: environment)
+        return (run, (try? Self.object(run.output)) ?? [:])
+    }
+
+    /// `territorio novedad ver ID --json`.
+    func local(_ id: String) async throws -> [String: Any] {
+        let run = try await client.run(["novedad", "ver", id, "--json"])
+        try #require(run.status == 0, "\(run.error)")
+        return try Self.object(run.output)
+    }
+
+    /// The ids in a report's list (`enviadas`, `pendientes`, `rechazadas`).
+    static func ids(_ report: [String: Any], _ list: String) -> [String] {
+        (report[list] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    /// The catalogue cursor the client saved, read from its database.
+    func catalogueCursor() async throws -> String? {
+        let query = try await ClientProcess.execute("/usr/bin/sqlite3", [client.dataDirectory + "/territorio.sqlite",
+                                                    "SELECT valor FROM sincronizacion WHERE clave = 'cursor_catalogo'"])
+        let value = query.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Bytes of photos the server holds from uploads not yet complete.
+    func heldUploadBytes() async throws -> Int {
+        let rows = try await server.database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",
+                                                          logger: server.database.logger)
+        for try await held in rows.decode(Int64.self) { return Int(held) }
+        return 0
+    }
+
+    /// Rows the server holds for each novedad id.
+    func serverRows() async throws -> [(id: String, radicado: String)] {
+        let rows = try await server.database.client.query("SELECT id::text, radicado FROM novedades ORDER BY id", logger: server.database.logger)
+        var result: [(id: String, radicado: String)] = []
+        for try await (id, radicado) in rows.decode((String, String).self) { result.append((id, radicado)) }
+        return result
+    }
+
+    /// A last sync with every fault gone, then the proof: each queued novedad on the server
+    /// exactly once with its photos byte for byte as the client stored them, and the client
+    /// showing the server's radicado for each.
+    /// - Returns: the last sync's report.
+    @discardableResult
+    func converge(_ ids: [String]) async throws -> [String: Any] {
+        proxy.use { _, _ in .pass }
+        let (run, report) = try await sync()
+        #expect(run.status == 0, "la sincronización final debe terminar bien: \(run.error)")
+        #expect(Self.ids(report, "pendientes").isEmpty, "\(run.output)")
+        let rows = try await serverRows()
+        #expect(rows.count == ids.count, "una fila por novedad: \(rows)")
+        for id in ids {
+            let matching = rows.filter { $0.id == id }
+            #expect(matching.count == 1, "exactamente una fila para \(id)")
+            let local = try await local(id)
+            #expect(local["estado"] as? String == "enviada")
+            #expect(local["radicado"] as? String == matching.first?.radicado, "el cliente muestra el radicado del servidor")
+            let localHashes = (local["adjuntos"] as? [[String: Any]] ?? []).compactMap { $0["sha256"] as? String }
+            let stored = try await serverPhotos(of: id)
+            #expect(stored.map(\.sha256) == localHashes)
+            for photo in stored {
+                let file = FileManager.default.contents(atPath: client.dataDirectory + "/adjuntos/" + photo.sha256)
+                #expect(file.map(Array.init) == photo.bytes, "la foto \(photo.sha256.prefix(12)) es idéntica byte a byte")
+            }
+        }
+        return report
+    }
+
+    private func serverPhotos(of id: String) async throws -> [(sha256: String, bytes: [UInt8])] {
+        let rows = try await server.database.client.query("""
+            SELECT a.sha256, a.contenido FROM novedad_adjuntos n JOIN adjuntos a ON a.sha256 = n.sha256
+            WHERE n.novedad_id = \(id)::uuid ORDER BY n.posicion
+            """, logger: server.database.logger)
+        var result: [(sha256: String, bytes: [UInt8])] = []
+        for try await (hash, content) in rows.decode((String, ByteBuffer).self) {
+            result.append((hash, Array(content.readableBytesView)))
+        }
+        return result
+    }
+
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "no es un objeto JSON: \(text)")
+    }
+}
