@@ -84,7 +84,7 @@ public final class SyncRunner {
         do {
             for (index, attachment) in novedad.attachments.enumerated() {
                 progress("Novedad \(short): foto \(index + 1) de \(novedad.attachments.count) (\(attachment.name), \(attachment.bytes) bytes)…")
-                try upload(attachment, of: id)
+                try upload(attachment, of: id, askingFirst: novedad.outbox.attempts > 1)
             }
             progress("Novedad \(short): enviando los datos…")
             let payload = try novedades.frozenPayload(id)
@@ -120,25 +120,31 @@ public final class SyncRunner {
 
     /// Uploads an attachment unless the server already has it, resuming where an interrupted
     /// upload stopped: `HEAD` says how many bytes the server holds (`Upload-Offset`), and `PATCH`
-    /// sends only the rest. Only an answer that echoes the photo's digest counts as done: a
+    /// sends only the rest. On a novedad's first attempt nothing of it can be half-sent, so the
+    /// `HEAD` is skipped: a photo the server already has is answered `200`, one it holds part of
+    /// `409` with its offset. Only an answer that echoes the photo's digest counts as done: a
     /// captive portal's `200` does not.
-    private func upload(_ attachment: AttachmentRecord, of id: String) throws {
+    private func upload(_ attachment: AttachmentRecord, of id: String, askingFirst: Bool) throws {
         let path = WireProtocol.attachmentPath(sha256: attachment.sha256)
-        let head = try sendForItem("HEAD", path)
-        if head.status == 200 {
-            guard Self.echoes(attachment.sha256, head) else { throw Outcome.transient("respuesta del servidor no reconocida") }
-            return
+        var held = 0
+        if askingFirst {
+            let head = try sendForItem("HEAD", path)
+            if head.status == 200 {
+                guard Self.echoes(attachment.sha256, head) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+                return
+            }
+            guard head.status == 404 else { throw classify(head) }
+            held = Self.uploadOffset(head, size: attachment.bytes)
         }
-        guard head.status == 404 else { throw classify(head) }
         let file = AttachmentFiles(dataDirectory: store.directory).path(forSHA256: attachment.sha256)
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        var offset = Self.uploadOffset(head, size: bytes.count)
+        var offset = held < bytes.count ? held : 0
         for _ in 0..<2 {  // a 409 names the server's offset: go on from there once
             if offset > 0 { progress("Novedad \(id.prefix(8)): la foto sigue desde el byte \(offset) de \(bytes.count).") }
             let response = try sendForItem("PATCH", path, body: Array(bytes[offset...]), contentType: WireProtocol.uploadContentType,
-                                           digest: SHA256.digest(of: bytes),
+                                           digest: attachment.digest,
                                            headers: [WireProtocol.uploadOffsetHeader: String(offset),
                                                      WireProtocol.uploadLengthHeader: String(bytes.count)])
             switch response.status {

@@ -6,10 +6,6 @@ import TerritorioWire
 /// makes them resumable (tus-style): `HEAD` of a missing photo says how many bytes arrived
 /// (`Upload-Offset`), and the client sends only the rest.
 struct AttachmentEndpoints: Sendable {
-    /// Received bytes are stored in pieces of this size, so a connection that fails mid-photo
-    /// loses at most this much.
-    static let storedPiece = 256 * 1024
-
     let limits: ServerLimits
     let attachments: AttachmentStore
     let uploads: UploadStore
@@ -41,11 +37,18 @@ struct AttachmentEndpoints: Sendable {
         guard upload.offset == claimed else { throw APIProblem.uploadOffsetMismatch(held: upload.offset) }
         do {
             for try await part in request.body {
-                try await upload.receive(part)
+                try upload.receive(part)
             }
         } catch {
             try? await upload.store()  // keep what arrived before the connection failed
             throw error
+        }
+        if upload.isWholePhoto {
+            // The usual case, a photo sent whole in one request: checked and stored as a PUT is.
+            guard try await upload.storeWhole(into: attachments) else {
+                throw APIProblem.digestMismatch("El SHA-256 de la foto recibida no es el de la dirección: se descartó; envíela de nuevo desde el comienzo.")
+            }
+            return Response(status: .created, headers: [.reprDigest: Self.reprDigest(sha256), .uploadOffset: String(length)])
         }
         try await upload.store()
         guard upload.offset == length else { return Response(status: .noContent, headers: [.uploadOffset: String(upload.offset)]) }
@@ -68,20 +71,35 @@ struct AttachmentEndpoints: Sendable {
         return Response(status: isNew ? .created : .ok, headers: [.reprDigest: Self.reprDigest(sha256)])
     }
 
-    /// The bytes of one `PATCH`, stored in pieces as they arrive.
+    /// The bytes of one `PATCH`, held until it ends: a photo that arrives whole from byte 0 is
+    /// stored at once like a `PUT`; anything else — a request cut short, a resumed upload — goes
+    /// to `subidas`, appended in one statement, even when the connection failed mid-body.
     private struct PartialUpload {
         let sha256: String
         let length: Int64
+        /// The bytes the server held before this request.
         var offset: Int64
         let uploads: UploadStore
         var pending = ByteBuffer()
+        var hasher = SHA256()
 
-        mutating func receive(_ part: ByteBuffer) async throws {
+        mutating func receive(_ part: ByteBuffer) throws {
             guard offset + Int64(pending.readableBytes + part.readableBytes) <= length else {
                 throw APIProblem.badRequest("El cuerpo pasa de Upload-Length: la foto tiene \(length) bytes.")
             }
+            if offset == 0 { part.withUnsafeReadableBytes { hasher.update($0) } }
             pending.writeImmutableBuffer(part)
-            if pending.readableBytes >= AttachmentEndpoints.storedPiece { try await store() }
+        }
+
+        /// The whole photo came in this one request.
+        var isWholePhoto: Bool { offset == 0 && Int64(pending.readableBytes) == length }
+
+        /// Stores a whole photo as an attachment when its SHA-256 is its name; false (nothing
+        /// kept) otherwise.
+        mutating func storeWhole(into attachments: AttachmentStore) async throws -> Bool {
+            guard SHA256.hex(of: hasher.finalize()) == sha256 else { return false }
+            _ = try await attachments.store(sha256: sha256, bytes: pending)
+            return true
         }
 
         mutating func store() async throws {
