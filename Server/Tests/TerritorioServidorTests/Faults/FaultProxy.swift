@@ -29,7 +29,8 @@ final class FaultProxy: Sendable {
         case reset
         /// The first N body bytes reach the server, then both connections close.
         case cutRequest(afterBodyBytes: Int)
-        /// The first N body bytes reach the server, then both connections are reset.
+        /// The first N body bytes reach the server, then the client's connection is reset (the
+        /// server's is closed, so it reads all N before it sees the request end early).
         case resetRequest(afterBodyBytes: Int)
         /// The first N body bytes reach the server; the rest is swallowed until the client goes away.
         case stallRequest(afterBodyBytes: Int)
@@ -170,7 +171,6 @@ final class FaultProxy: Sendable {
                         try await tasks.next()
                     } else if case .resetRequest = fault {
                         try await Self.reset(client.channel)
-                        try await Self.reset(upstream.channel)
                     }
                     try? await upstream.channel.close()
                     tasks.cancelAll()

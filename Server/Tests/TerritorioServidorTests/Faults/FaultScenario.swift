@@ -84,6 +84,17 @@ struct FaultScenario {
         return value.isEmpty ? nil : value
     }
 
+    /// Polls (up to 5 s) until the server holds `expected` bytes of incomplete uploads: it
+    /// stores them as the failed request ends, after the client already saw the failure.
+    func heldUploadBytes(reaching expected: Int) async throws -> Int {
+        var held = try await heldUploadBytes()
+        for _ in 0..<250 where held != expected {
+            try await Task.sleep(for: .milliseconds(20))
+            held = try await heldUploadBytes()
+        }
+        return held
+    }
+
     /// Bytes of photos the server holds from uploads not yet complete.
     func heldUploadBytes() async throws -> Int {
         let rows = try await server.database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",

@@ -202,8 +202,8 @@ extension ServidorReal {
                 let (run, report) = try await scenario.sync()
                 #expect(run.status == 1)
                 #expect(FaultScenario.ids(report, "pendientes") == [id], "\(run.output)")
-                let held = try await scenario.heldUploadBytes()
-                #expect(held >= 2 * 256 * 1024 && held <= 600_000, "the server kept what arrived, in whole pieces: \(held)")
+                let held = try await scenario.heldUploadBytes(reaching: 600_000)
+                #expect(held == 600_000, "the server kept what arrived before the reset")
                 #expect(try await scenario.serverRows().isEmpty)
 
                 try await scenario.converge([id])
@@ -225,8 +225,13 @@ extension ServidorReal {
                 try #require(midway, "the photo never started: \(running.error)")
                 #expect(try await scenario.serverRows().isEmpty)
                 #expect(try await scenario.local(id)["estado"] as? String == "enviando")
+                let held = try await scenario.heldUploadBytes(reaching: 200_000)
+                #expect(held == 200_000, "the server keeps what arrived before the connection dropped")
 
                 try await scenario.converge([id])
+                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                #expect(scenario.proxy.exchanges.last { photoUpload($0.request) }?.bodyBytesToServer == size - held,
+                        "the next sync sends only the rest")
             }
         }
 
