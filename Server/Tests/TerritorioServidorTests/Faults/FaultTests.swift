@@ -129,7 +129,7 @@ extension ServidorReal {
             try await FaultScenario.run { scenario in
                 let ids = try await scenario.queue(count: 3)
                 let second = Self.novedadPUT(ids[1])
-                let tokens = scenario.server.tokens
+                let tokens = scenario.tokens
                 scenario.proxy.use { request, _ in
                     second(request) ? .passAfter { _ = try await tokens.revoke(gestor: "Ana Pérez") } : .pass
                 }
@@ -151,7 +151,7 @@ extension ServidorReal {
             try await FaultScenario.run { scenario in
                 var sample = try Fixtures.sampleCatalogue()
                 sample["version"] = "2026.12-fallas"
-                _ = try await scenario.server.catalogue.publish(CatalogueFile(bytes: Array(try Fixtures.json(sample))))
+                _ = try await scenario.catalogue.publish(CatalogueFile(bytes: Array(try Fixtures.json(sample))))
                 let before = try await scenario.client.run(["catalogo", "listar", "--json"]).output
                 let id = try await scenario.queue(1)
 
@@ -202,7 +202,7 @@ extension ServidorReal {
                 let (run, report) = try await scenario.sync()
                 #expect(run.status == 1)
                 #expect(FaultScenario.ids(report, "pendientes") == [id], "\(run.output)")
-                let held = try await scenario.heldUploadBytes(reaching: 600_000)
+                let held = try await scenario.heldUploadBytes { $0 == 600_000 }
                 #expect(held == 600_000, "the server kept what arrived before the reset")
                 #expect(try await scenario.serverRows().isEmpty)
 
@@ -225,7 +225,7 @@ extension ServidorReal {
                 try #require(midway, "the photo never started: \(running.error)")
                 #expect(try await scenario.serverRows().isEmpty)
                 #expect(try await scenario.local(id)["estado"] as? String == "enviando")
-                let held = try await scenario.heldUploadBytes(reaching: 200_000)
+                let held = try await scenario.heldUploadBytes { $0 == 200_000 }
                 #expect(held == 200_000, "the server keeps what arrived before the connection dropped")
 
                 try await scenario.converge([id])
