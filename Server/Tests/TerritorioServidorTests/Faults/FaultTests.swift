@@ -79,6 +79,24 @@ extension ServidorReal {
             }
         }
 
+        @Test func novedadCutMidBodyIsNotStoredAndIsSentAgain() async throws {
+            try await FaultScenario.run { scenario in
+                let ids = try await scenario.queue(count: 2)
+                let cut = Self.novedadPUT(ids[0])
+                scenario.proxy.use { request, earlier in
+                    cut(request) && !earlier.contains { cut($0.request) } ? .cutRequest(afterBodyBytes: 100) : .pass
+                }
+
+                let (run, report) = try await scenario.sync()
+                #expect(run.status == 1)
+                #expect(FaultScenario.ids(report, "pendientes") == [ids[0]], "\(run.output)")
+                #expect(scenario.proxy.exchanges.first { cut($0.request) }?.bodyBytesToServer == 100)
+                #expect(try await scenario.serverRows().map(\.id) == [ids[1]], "half a novedad is no novedad")
+
+                try await scenario.converge(ids)
+            }
+        }
+
         @Test func captivePortalAnsweringHTMLToEverythingMarksNothingSent() async throws {
             try await FaultScenario.run { scenario in
                 let ids = try await scenario.queue(count: 2)
