@@ -25,7 +25,7 @@ final class FaultProxy: Sendable {
         case pass
         /// Forwarded once `action` has run: the test changes the server's state at this very point.
         case passAfter(@Sendable () async throws -> Void)
-        /// The connection is reset before anything is read: the server is down.
+        /// The connection is reset once the request's head arrived, nothing forwarded: the server is down.
         case reset
         /// The first N body bytes reach the server, then both connections close.
         case cutRequest(afterBodyBytes: Int)
