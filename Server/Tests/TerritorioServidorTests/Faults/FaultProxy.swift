@@ -25,11 +25,12 @@ final class FaultProxy: Sendable {
         case pass
         /// Forwarded once `action` has run: the test changes the server's state at this very point.
         case passAfter(@Sendable () async throws -> Void)
-        /// The connection is reset before anything is read: the server is down.
+        /// The connection is reset once the request's head arrived, nothing forwarded: the server is down.
         case reset
         /// The first N body bytes reach the server, then both connections close.
         case cutRequest(afterBodyBytes: Int)
-        /// The first N body bytes reach the server, then both connections are reset.
+        /// The first N body bytes reach the server, then the client's connection is reset (the
+        /// server's is closed, so it reads all N before it sees the request end early).
         case resetRequest(afterBodyBytes: Int)
         /// The first N body bytes reach the server; the rest is swallowed until the client goes away.
         case stallRequest(afterBodyBytes: Int)
@@ -52,7 +53,7 @@ final class FaultProxy: Sendable {
     }
 
     let port: Int
-    private let upstreamPort: Int
+    private let upstreamPort: NIOLockedValueBox<Int>
     private let group: MultiThreadedEventLoopGroup
     private let listener: Channel
     private let state: NIOLockedValueBox<State>
@@ -66,7 +67,7 @@ final class FaultProxy: Sendable {
     private init(listener: Channel, upstreamPort: Int, group: MultiThreadedEventLoopGroup) {
         self.listener = listener
         self.port = listener.localAddress?.port ?? 0
-        self.upstreamPort = upstreamPort
+        self.upstreamPort = NIOLockedValueBox(upstreamPort)
         self.group = group
         self.state = NIOLockedValueBox(State(plan: { _, _ in .pass }))
         self.accepting = NIOLockedValueBox(nil)
@@ -107,6 +108,11 @@ final class FaultProxy: Sendable {
     /// From now on each request gets the fault `plan` chooses for it, knowing the earlier ones.
     func use(_ plan: @escaping @Sendable (Request, _ earlier: [Exchange]) -> Fault) {
         state.withLockedValue { $0.plan = plan }
+    }
+
+    /// From now on connections go to the server on `port` (one started again after a kill).
+    func forward(to port: Int) {
+        upstreamPort.withLockedValue { $0 = port }
     }
 
     /// Every request so far, oldest first, with what reached each side.
@@ -157,7 +163,7 @@ final class FaultProxy: Sendable {
             default:
                 break
             }
-            let upstream = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: upstreamPort) { channel in
+            let upstream = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: upstreamPort.withLockedValue { $0 }) { channel in
                 channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
             }
             try await upstream.executeThenClose { serverInbound, serverOutbound in
@@ -170,7 +176,6 @@ final class FaultProxy: Sendable {
                         try await tasks.next()
                     } else if case .resetRequest = fault {
                         try await Self.reset(client.channel)
-                        try await Self.reset(upstream.channel)
                     }
                     try? await upstream.channel.close()
                     tasks.cancelAll()

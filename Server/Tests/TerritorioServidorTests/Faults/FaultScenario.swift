@@ -5,29 +5,40 @@ import Testing
 import TerritorioWire
 @testable import TerritorioServidorCore
 
-/// One fault test's world: the real server in this process over a fresh database, a `FaultProxy`
-/// in front of it, and the real `territorio` client on its own data directory, its profile
-/// pointing at the proxy with a fresh token. Every test ends with `converge`.
+/// One fault test's world: the real server over a fresh database, a `FaultProxy` in front of it,
+/// and the real `territorio` client on its own data directory, its profile pointing at the proxy
+/// with a fresh token. Every test ends with `converge`.
 struct FaultScenario {
-    let server: TestServer
+    /// The server's database, for the tokens and for checking what it stored.
+    let database: Database
     let proxy: FaultProxy
     let client: ClientProcess
 
+    var tokens: TokenStore { TokenStore(database: database) }
+    var catalogue: CatalogueStore { CatalogueStore(database: database) }
+
+    /// With the server running in this process.
     static func run(_ body: @escaping @Sendable (FaultScenario) async throws -> Void) async throws {
         try await TestServer.run(limits: ServerLimits()) { server in
-            try await FaultProxy.run(forwardingTo: server.baseURL.port ?? 0) { proxy in
-                let client = try ClientProcess()
-                defer { client.remove() }
-                let scenario = FaultScenario(server: server, proxy: proxy, client: client)
-                try await scenario.useNewToken()
-                try await body(scenario)
-            }
+            try await run(database: server.database, serverPort: server.baseURL.port ?? 0, body)
+        }
+    }
+
+    /// With the server on `serverPort` over `database` (a `territorio-servidor` process the test
+    /// may kill and start again).
+    static func run(database: Database, serverPort: Int, _ body: (FaultScenario) async throws -> Void) async throws {
+        try await FaultProxy.run(forwardingTo: serverPort) { proxy in
+            let client = try ClientProcess()
+            defer { client.remove() }
+            let scenario = FaultScenario(database: database, proxy: proxy, client: client)
+            try await scenario.useNewToken()
+            try await body(scenario)
         }
     }
 
     /// A new token for the gestor, saved in the client's profile with the proxy as the server.
     func useNewToken() async throws {
-        let token = try await server.tokens.create(gestor: "Ana Pérez")
+        let token = try await tokens.create(gestor: "Ana Pérez")
         let profile = try await client.run(["perfil", "--nombre", "Ana Pérez", "--entidad", "sdis",
                                             "--servidor", "http://127.0.0.1:\(proxy.port)", "--token", token])
         try #require(profile.status == 0, "\(profile.error)")
@@ -84,17 +95,29 @@ struct FaultScenario {
         return value.isEmpty ? nil : value
     }
 
+    /// Polls (up to 5 s) until the bytes the server holds of incomplete uploads satisfy
+    /// `condition`: it stores them as they arrive and as a failed request ends, after the client
+    /// already saw the failure.
+    func heldUploadBytes(until condition: (Int) -> Bool) async throws -> Int {
+        var held = try await heldUploadBytes()
+        for _ in 0..<250 where !condition(held) {
+            try await Task.sleep(for: .milliseconds(20))
+            held = try await heldUploadBytes()
+        }
+        return held
+    }
+
     /// Bytes of photos the server holds from uploads not yet complete.
     func heldUploadBytes() async throws -> Int {
-        let rows = try await server.database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",
-                                                          logger: server.database.logger)
+        let rows = try await database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",
+                                                          logger: database.logger)
         for try await held in rows.decode(Int64.self) { return Int(held) }
         return 0
     }
 
     /// Rows the server holds for each novedad id.
     func serverRows() async throws -> [(id: String, radicado: String)] {
-        let rows = try await server.database.client.query("SELECT id::text, radicado FROM novedades ORDER BY id", logger: server.database.logger)
+        let rows = try await database.client.query("SELECT id::text, radicado FROM novedades ORDER BY id", logger: database.logger)
         var result: [(id: String, radicado: String)] = []
         for try await (id, radicado) in rows.decode((String, String).self) { result.append((id, radicado)) }
         return result
@@ -130,10 +153,10 @@ struct FaultScenario {
     }
 
     private func serverPhotos(of id: String) async throws -> [(sha256: String, bytes: [UInt8])] {
-        let rows = try await server.database.client.query("""
+        let rows = try await database.client.query("""
             SELECT a.sha256, a.contenido FROM novedad_adjuntos n JOIN adjuntos a ON a.sha256 = n.sha256
             WHERE n.novedad_id = \(id)::uuid ORDER BY n.posicion
-            """, logger: server.database.logger)
+            """, logger: database.logger)
         var result: [(sha256: String, bytes: [UInt8])] = []
         for try await (hash, content) in rows.decode((String, ByteBuffer).self) {
             result.append((hash, Array(content.readableBytesView)))

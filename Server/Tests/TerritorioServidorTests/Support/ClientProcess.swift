@@ -31,6 +31,12 @@ struct ClientProcess {
         /// What it wrote to standard error so far.
         var error: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
 
+        /// Waits for it to end by itself; its exit status.
+        func finished() async -> Int32 {
+            await ClientProcess.exit(of: process)
+            return process.terminationStatus
+        }
+
         /// SIGKILL: no handler runs, no buffer is flushed, no transaction is finished.
         func kill() async {
             Foundation.kill(process.processIdentifier, SIGKILL)

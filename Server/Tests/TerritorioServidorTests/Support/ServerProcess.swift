@@ -57,6 +57,20 @@ enum ServerProcess {
 
     /// `servir --puerto 0` running until `body` returns; `body` gets the URL it printed.
     static func serving(databaseURL: String, _ body: (URL) async throws -> Void) async throws -> Int32 {
+        let (process, url) = try await start(databaseURL: databaseURL)
+        defer { if process.isRunning { process.terminate() } }
+        try await body(url)
+        process.terminate()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+    }
+
+    /// Starts `servir --puerto 0` and waits for the URL it prints once it accepts connections.
+    static func start(databaseURL: String) async throws -> (process: Process, url: URL) {
         let process = Process()
         process.executableURL = try executable
         process.arguments = ["servir", "--puerto", "0"]
@@ -64,19 +78,25 @@ enum ServerProcess {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
         let line = await firstLine(of: output.fileHandleForReading)
+        // Whatever it logs afterwards is read and dropped, so a full pipe never blocks it.
+        DispatchQueue.global().async { while !output.fileHandleForReading.availableData.isEmpty {} }
         let prefix = "Escuchando en "
         guard let line, line.hasPrefix(prefix), let url = URL(string: String(line.dropFirst(prefix.count))) else {
+            if process.isRunning { process.terminate() }
             Issue.record("servir no anunció su dirección; primera línea: \(line ?? "(nada)")")
             throw NotBuilt()
         }
-        try await body(url)
-        process.terminate()
-        return await withCheckedContinuation { continuation in
+        return (process, url)
+    }
+
+    /// SIGKILL: the server stops mid-request, with no chance to finish or clean anything.
+    static func kill(_ process: Process) async {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
+                continuation.resume()
             }
         }
     }
