@@ -169,7 +169,7 @@ final class FaultProxy: Sendable {
             try await upstream.executeThenClose { serverInbound, serverOutbound in
                 try await withThrowingTaskGroup(of: Void.self) { tasks in
                     tasks.addTask {
-                        try await self.relayAnswer(from: serverInbound, to: clientOutbound, closing: client.channel, fault: fault, index: index)
+                        await self.relayAnswer(from: serverInbound, to: clientOutbound, closing: client.channel, fault: fault, index: index)
                     }
                     let whole = (try? await relayRequest(head, from: &reader, to: serverOutbound, fault: fault, index: index)) ?? false
                     if whole {
@@ -216,32 +216,37 @@ final class FaultProxy: Sendable {
         return true
     }
 
-    /// Forwards the server's answer with the fault applied, then closes the client's connection.
+    /// Forwards the server's answer with the fault applied. However the server's side ends —
+    /// closed, reset (a killed server), or cut by the fault — the client's connection closes too.
     private func relayAnswer(from server: NIOAsyncChannelInboundStream<ByteBuffer>, to client: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-                             closing clientChannel: Channel, fault: Fault, index: Int) async throws {
+                             closing clientChannel: Channel, fault: Fault, index: Int) async {
         var sent = 0
         var first = true
-        for try await var chunk in server {
-            if first {
-                chunk = Self.closingConnection(chunk)
-                first = false
-            }
-            switch fault {
-            case .dropResponse:
-                continue
-            case .cutResponse(let limit):
-                let part = chunk.readSlice(length: min(chunk.readableBytes, limit - sent)) ?? ByteBuffer()
-                try await client.write(part)
-                sent += part.readableBytes
-                record(index) { $0.bytesToClient += part.readableBytes }
-                if sent >= limit {
-                    try? await clientChannel.close()
-                    return
+        do {
+            for try await var chunk in server {
+                if first {
+                    chunk = Self.closingConnection(chunk)
+                    first = false
                 }
-            default:
-                try await client.write(chunk)
-                record(index) { $0.bytesToClient += chunk.readableBytes }
+                switch fault {
+                case .dropResponse:
+                    continue
+                case .cutResponse(let limit):
+                    let part = chunk.readSlice(length: min(chunk.readableBytes, limit - sent)) ?? ByteBuffer()
+                    try await client.write(part)
+                    sent += part.readableBytes
+                    record(index) { $0.bytesToClient += part.readableBytes }
+                    if sent >= limit {
+                        try? await clientChannel.close()
+                        return
+                    }
+                default:
+                    try await client.write(chunk)
+                    record(index) { $0.bytesToClient += chunk.readableBytes }
+                }
             }
+        } catch {
+            // The server's side failed: nothing more can reach the client.
         }
         try? await clientChannel.close()
     }
