@@ -88,8 +88,17 @@ public final class SyncRunner {
             }
             progress("Novedad \(short): enviando los datos…")
             let payload = try novedades.frozenPayload(id)
-            let response = try sendForItem("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
-                                           digest: SHA256.digest(of: payload))
+            let put = { try self.sendForItem("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
+                                             digest: SHA256.digest(of: payload)) }
+            var response = try put()
+            if let missing = Self.missingAttachments(response) {
+                // The server lost photos it had confirmed: upload them again, then once more the novedad.
+                for attachment in novedad.attachments where missing.contains(attachment.sha256) {
+                    progress("Novedad \(short): el servidor no tiene la foto \(attachment.name); se envía de nuevo…")
+                    try upload(attachment, of: id, askingFirst: true)
+                }
+                response = try put()
+            }
             switch response.status {
             case 200, 201:
                 guard let receipt = try? JSONDecoder().decode(NovedadReceipt.self, from: response.body), receipt.id == id else {
@@ -282,16 +291,19 @@ public final class SyncRunner {
         }
     }
 
+    /// The hashes a `409 adjuntos-faltantes` names, or nil for any other answer.
+    private static func missingAttachments(_ response: HTTPClient.Response) -> Set<String>? {
+        guard response.status == 409, let problem = try? JSONDecoder().decode(Problem.self, from: response.body),
+              problem.type == ProblemType.missingAttachments else { return nil }
+        return Set(problem.faltantes ?? [])
+    }
+
     /// The error of a failed request about one novedad.
     private func classify(_ response: HTTPClient.Response) -> Outcome {
         let detail = problemDetail(response)
         switch response.status {
         case 401, 403: return .stop(.unauthorized(detail))
-        case 400, 409, 413, 422:
-            if let problem = try? JSONDecoder().decode(Problem.self, from: response.body), problem.type == ProblemType.missingAttachments {
-                return .transient(detail)  // uploaded again on the next attempt
-            }
-            return .rejected(detail)
+        case 400, 409, 413, 422: return .rejected(detail)
         case 429, 503:
             guard let retryAfter = RetryAfter(response, now: now()) else {
                 return .transient("el servidor está ocupado (\(response.status))")

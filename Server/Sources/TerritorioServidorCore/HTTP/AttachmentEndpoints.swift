@@ -37,7 +37,7 @@ struct AttachmentEndpoints: Sendable {
         guard upload.offset == claimed else { throw APIProblem.uploadOffsetMismatch(held: upload.offset) }
         do {
             for try await part in request.body {
-                try upload.receive(part)
+                try await upload.receive(part)
             }
         } catch {
             try? await upload.store()  // keep what arrived before the connection failed
@@ -71,9 +71,13 @@ struct AttachmentEndpoints: Sendable {
         return Response(status: isNew ? .created : .ok, headers: [.reprDigest: Self.reprDigest(sha256)])
     }
 
-    /// The bytes of one `PATCH`, held until it ends: a photo that arrives whole from byte 0 is
-    /// stored at once like a `PUT`; anything else — a request cut short, a resumed upload — goes
-    /// to `subidas`, appended in one statement, even when the connection failed mid-body.
+    /// A large photo's bytes are kept in pieces of this size while they arrive, so even a server
+    /// that dies mid-photo keeps most of it; a photo up to this size is held whole and stored once.
+    static let storedPiece = 4 * 1024 * 1024
+
+    /// The bytes of one `PATCH`: a photo that arrives whole from byte 0 is stored at once like a
+    /// `PUT`; anything else — a large photo's pieces, a request cut short, a resumed upload — is
+    /// appended to `subidas`, even when the connection failed mid-body.
     private struct PartialUpload {
         let sha256: String
         let length: Int64
@@ -83,12 +87,13 @@ struct AttachmentEndpoints: Sendable {
         var pending = ByteBuffer()
         var hasher = SHA256()
 
-        mutating func receive(_ part: ByteBuffer) throws {
+        mutating func receive(_ part: ByteBuffer) async throws {
             guard offset + Int64(pending.readableBytes + part.readableBytes) <= length else {
                 throw APIProblem.badRequest("El cuerpo pasa de Upload-Length: la foto tiene \(length) bytes.")
             }
             if offset == 0 { part.withUnsafeReadableBytes { hasher.update($0) } }
             pending.writeImmutableBuffer(part)
+            if pending.readableBytes >= AttachmentEndpoints.storedPiece { try await store() }
         }
 
         /// The whole photo came in this one request.

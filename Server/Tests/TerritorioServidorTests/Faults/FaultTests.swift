@@ -165,6 +165,27 @@ extension ServidorReal {
             }
         }
 
+        @Test func photoLostByTheServerBeforeItsNovedadIsUploadedAgainInTheSameRun() async throws {
+            try await FaultScenario.run { scenario in
+                let ids = try await scenario.queue(count: 1)
+                let put = Self.novedadPUT(ids[0])
+                let database = scenario.database
+                // Just before the novedad arrives, the server loses the photos it confirmed.
+                scenario.proxy.use { request, earlier in
+                    put(request) && !earlier.contains { put($0.request) }
+                        ? .passAfter { _ = try await database.client.query("DELETE FROM adjuntos", logger: database.logger) } : .pass
+                }
+
+                let (run, report) = try await scenario.sync()
+                #expect(run.status == 0, "\(run.error)")
+                #expect(FaultScenario.ids(report, "enviadas") == ids, "\(run.output)")
+                #expect(run.error.contains("el servidor no tiene la foto"), "\(run.error)")
+                #expect(try await scenario.serverRows().map(\.id) == ids)
+
+                try await scenario.converge(ids)
+            }
+        }
+
         @Test func cataloguePullCutMidwayKeepsTheCatalogueAndItsCursor() async throws {
             try await FaultScenario.run { scenario in
                 var sample = try Fixtures.sampleCatalogue()
