@@ -229,6 +229,24 @@ extension ServidorReal {
             }
         }
 
+        @Test func twoSyncsAtOnceOneRefusesAndTheQueueStillConverges() async throws {
+            try await FaultScenario.run { scenario in
+                let ids = try await scenario.queue(count: 2)
+                // The first sync holds the data directory's lock, stopped right after its first receipt.
+                let first = try scenario.client.start(["sincronizar"], environment: ["TERRITORIO_BLOQUEAR_EN": "despues-de-respuesta"])
+                let blocked = try await poll { first.error.contains("detenido en «despues-de-respuesta»") }
+                try #require(blocked, "the first sync never reached the point: \(first.error)")
+
+                let (second, _) = try await scenario.sync()
+                #expect(second.status == 1)
+                #expect(second.error.contains("Ya hay una sincronización en curso"), "\(second.error)")
+                #expect(try await scenario.serverRows().map(\.id) == [ids[0]], "the refused sync sent nothing")
+
+                await first.kill()
+                try await scenario.converge(ids)
+            }
+        }
+
         @Test func connectionResetMidPhotoResumesFromTheServersOffset() async throws {
             try await FaultScenario.run { scenario in
                 let id = try await scenario.queue(1, photoBytes: [900_000])
