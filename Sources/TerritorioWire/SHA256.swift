@@ -85,6 +85,27 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
+    /// The bytes that lowercase hex digits spell (a stored SHA-256 back to the 32 bytes
+    /// `Repr-Digest` carries), or nil when `text` is not an even run of them.
+    public static func bytes(ofHex text: String) -> [UInt8]? {
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        guard text.utf8.count % 2 == 0 else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count / 2)
+        var digits = text.utf8.makeIterator()
+        while let high = digits.next(), let low = digits.next() {
+            guard let high = value(high), let low = value(low) else { return nil }
+            result.append(high << 4 | low)
+        }
+        return result
+    }
+
     /// `bytes` as lowercase hex digits, two per byte: a digest from `finalize()` becomes the 64
     /// digits that name an attachment (`adjuntos/<sha256>`) and that every `--json` output shows.
     public static func hex(of bytes: [UInt8]) -> String {

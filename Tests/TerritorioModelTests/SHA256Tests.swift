@@ -95,4 +95,13 @@ import Testing
         #expect(elapsed < .seconds(3), "15 MiB took \(elapsed)")
         print("SHA-256 de 15 MiB: \(elapsed)")
     }
+
+    @Test func hexDigitsGoBackToTheirBytesAndAnythingElseIsRefused() {
+        let digest = SHA256.digest(of: Array("abc".utf8))
+        #expect(SHA256.bytes(ofHex: SHA256.hex(of: digest)) == digest)
+        #expect(SHA256.bytes(ofHex: "") == [])
+        #expect(SHA256.bytes(ofHex: "abc") == nil, "an odd count")
+        #expect(SHA256.bytes(ofHex: "0G") == nil)
+        #expect(SHA256.bytes(ofHex: "AB") == nil, "only lowercase, as attachments are named")
+    }
 }

@@ -29,14 +29,7 @@ public struct AttachmentRecord: Equatable, Sendable {
     /// The SHA-256 as bytes, for `Repr-Digest`: the file was hashed when it was stored, and the
     /// server checks what arrives against it, so sending needs no second pass over the photo.
     public var digest: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(SHA256.digestByteCount)
-        var index = sha256.startIndex
-        while let next = sha256.index(index, offsetBy: 2, limitedBy: sha256.endIndex), index != next {
-            bytes.append(UInt8(sha256[index..<next], radix: 16) ?? 0)
-            index = next
-        }
-        return bytes
+        SHA256.bytes(ofHex: sha256) ?? []
     }
 
     public var json: JSONValue {

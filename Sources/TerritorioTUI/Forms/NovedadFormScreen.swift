@@ -58,7 +58,6 @@ final class NovedadFormScreen: Screen {
 
     var context: KeyContext { .form }
 
-    private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
     private var lastCursor: Point?
     var cursor: Point? { lastCursor }
 
@@ -278,7 +277,6 @@ final class NovedadFormScreen: Screen {
     // MARK: - Drawing
 
     func render(into canvas: any Canvas, in area: Rect) {
-        self.area = area
         lastCursor = editor.render(into: canvas, in: area, title: title)
     }
 

@@ -17,7 +17,6 @@ final class ProfileScreen: Screen {
     private var profile: Profile
     private var autosave = Autosave()
     private var failure: String?
-    private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
     private var lastCursor: Point?
 
     init(desk: NovedadDesk) {
@@ -115,7 +114,6 @@ final class ProfileScreen: Screen {
     }
 
     func render(into canvas: any Canvas, in area: Rect) {
-        self.area = area
         var title = StyledLine("Perfil del gestor", style: .title)
         if let failure {
             title.append(" · " + failure, style: .error)

@@ -118,6 +118,6 @@ struct AttachmentEndpoints: Sendable {
     }
 
     static func reprDigest(_ sha256: String) -> String {
-        WireProtocol.reprDigest(sha256: Hex.bytes(of: sha256) ?? [])
+        WireProtocol.reprDigest(sha256: SHA256.bytes(ofHex: sha256) ?? [])
     }
 }

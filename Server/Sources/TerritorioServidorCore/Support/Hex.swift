@@ -19,27 +19,7 @@ enum Hex {
         return true
     }
 
-    /// The 32 bytes that 64 hex digits spell (for `Repr-Digest`), or nil.
-    static func bytes(of text: String) -> [UInt8]? {
-        guard text.utf8.count % 2 == 0 else { return nil }
-        var result: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            guard let h = value(of: high), let l = value(of: low) else { return nil }
-            result.append(h << 4 | l)
-        }
-        return result
-    }
-
     private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-    }
-
-    private static func value(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }
