@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TerritorioModel
 
-/// `Retry-After` on a `429`/`503`: up to 60 s is waited out within the run; longer becomes the
+/// `Retry-After` on a `429`/`503`/`507`: up to 60 s is waited out within the run; longer becomes the
 /// item's next attempt, told as a time of day.
 struct RetryAfterTests {
     private let now = Date(timeIntervalSince1970: 1_795_000_000)
@@ -28,6 +28,7 @@ struct RetryAfterTests {
         #expect(RetryAfter(response(500, "1"), now: now) == nil)
         #expect(RetryAfter(response(429, nil), now: now) == nil)
         #expect(RetryAfter(response(429, "pronto"), now: now) == nil)
+        #expect(RetryAfter(response(507, "30"), now: now)?.seconds == 30, "a full disk may pass too")
     }
 
     @Test func aLongWaitIsToldAsTheTimeOfDay() throws {

@@ -172,6 +172,7 @@ public final class NovedadStore {
         let novedad = try load(id)
         let problems = NovedadValidator.problems(of: novedad, profile: profile,
                                                  references: try CatalogueStore(database: database).references())
+            + (try ServerLimits.saved(in: database)?.problems(of: novedad.attachments) ?? [])
         guard problems.isEmpty else { throw NovedadError.incomplete(problems) }
         try database.execute("UPDATE novedades SET estado = 'en_cola', carga = ?, actualizada_en = ? WHERE id = ?",
                              [JSONWriter.string(novedad.payload), timestamp, id])
@@ -366,7 +367,10 @@ public final class NovedadStore {
         guard count < limits.maximumPerNovedad else {
             throw NovedadError.attachment(path: path, reason: "una novedad lleva a lo sumo \(limits.maximumPerNovedad) fotos")
         }
+        let server = try ServerLimits.saved(in: database)
+        if let reason = server?.refusal(ofPhotoCount: count + 1) { throw NovedadError.attachment(path: path, reason: reason) }
         let attachment = try files.store(sourcePath: path, keepLocation: keepLocation, limits: limits)
+        if let reason = server?.refusal(ofPhotoBytes: attachment.bytes) { throw NovedadError.attachment(path: path, reason: reason) }
         let exists = try database.scalar("SELECT 1 FROM adjuntos WHERE novedad = ? AND sha256 = ?", [id, attachment.sha256], as: Int.self)
         guard exists == nil else {
             throw NovedadError.attachment(path: path, reason: "esa misma foto ya está adjunta a esta novedad")

@@ -15,6 +15,8 @@ public enum SyncError: Error, Equatable {
     case unauthorized(String)
     /// The server answered with an error to the preflight or a pull.
     case server(status: Int, detail: String)
+    /// The address answered with a redirect, which is never followed.
+    case redirected(to: String)
     /// The catalogue the server sent does not pass validation; the local one is unchanged.
     case invalidCatalogue(String)
 
@@ -39,6 +41,16 @@ public enum SyncError: Error, Equatable {
             "El servidor respondió con error \(status): \(detail). Las novedades siguen en cola."
         case .invalidCatalogue(let reason):
             "El catálogo recibido no es válido y no se aplicó: \(reason)"
+        case .redirected:
+            "Sin sincronizar: \(reason). Las novedades siguen en cola."
+        }
+    }
+
+    /// The cause alone, as a queued novedad's last error shows it.
+    var reason: String {
+        switch self {
+        case .redirected(let location): "el servidor respondió con una redirección a \(location); revise la dirección en Perfil"
+        default: message
         }
     }
 }

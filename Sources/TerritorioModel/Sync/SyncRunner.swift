@@ -16,14 +16,15 @@ public final class SyncRunner {
     private let now: @Sendable () -> Date
     /// A uniform number in 0..<1, for the jitter of backoff (injectable so tests are exact).
     private let random: () -> Double
-    /// Told, in Spanish, what is being sent: one line per photo and per novedad. Progress is per
-    /// file because FoundationNetworking's upload progress callbacks are not relied on.
-    private let progress: (String) -> Void
+    /// Told, in Spanish, what is being sent: a line per novedad and per note, and a photo's bytes
+    /// as the server confirms them, piece by piece (FoundationNetworking's upload callbacks count
+    /// bytes handed to the socket, not bytes that arrived, so they are not relied on).
+    private let progress: (SyncProgress) -> Void
 
     public init(store: Store, http: HTTPClient, server: ServerAddress, token: String,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 random: @escaping () -> Double = { Double.random(in: 0..<1) },
-                progress: @escaping (String) -> Void = { _ in }) {
+                progress: @escaping (SyncProgress) -> Void = { _ in }) {
         self.store = store
         self.novedades = store.novedades(clock: clock)
         self.http = http
@@ -72,6 +73,8 @@ public final class SyncRunner {
               session.servicio == WireProtocol.serviceName else {
             throw SyncError.captivePortal
         }
+        try ServerLimits(bytesPerAttachment: session.limites.bytes_por_adjunto, attachmentsPerNovedad: session.limites.adjuntos_por_novedad)
+            .save(in: store.database)
     }
 
     // MARK: - Push
@@ -81,21 +84,23 @@ public final class SyncRunner {
         try novedades.beginSending(id)
         let novedad = try novedades.novedad(id)
         let short = id.prefix(8)
+        var moved = false  // the server's offset of a photo went forward in this attempt
         do {
             for (index, attachment) in novedad.attachments.enumerated() {
-                progress("Novedad \(short): foto \(index + 1) de \(novedad.attachments.count) (\(attachment.name), \(attachment.bytes) bytes)…")
-                try upload(attachment, of: id, askingFirst: novedad.outbox.attempts > 1)
+                let photo = PhotoInTransit(record: attachment, novedad: short, number: index + 1, count: novedad.attachments.count)
+                try upload(photo, askingFirst: novedad.outbox.attempts > 1, moved: &moved)
             }
-            progress("Novedad \(short): enviando los datos…")
+            progress(SyncProgress("Novedad \(short): enviando los datos…"))
             let payload = try novedades.frozenPayload(id)
             let put = { try self.sendForItem("PUT", WireProtocol.novedadPath(id: id), body: payload, contentType: "application/json",
                                              digest: SHA256.digest(of: payload)) }
             var response = try put()
             if let missing = Self.missingAttachments(response) {
                 // The server lost photos it had confirmed: upload them again, then once more the novedad.
-                for attachment in novedad.attachments where missing.contains(attachment.sha256) {
-                    progress("Novedad \(short): el servidor no tiene la foto \(attachment.name); se envía de nuevo…")
-                    try upload(attachment, of: id, askingFirst: true)
+                for (index, attachment) in novedad.attachments.enumerated() where missing.contains(attachment.sha256) {
+                    progress(SyncProgress("Novedad \(short): el servidor no tiene la foto \(attachment.name); se envía de nuevo…"))
+                    let photo = PhotoInTransit(record: attachment, novedad: short, number: index + 1, count: novedad.attachments.count)
+                    try upload(photo, askingFirst: true, moved: &moved)
                 }
                 response = try put()
             }
@@ -113,7 +118,9 @@ public final class SyncRunner {
         } catch let outcome as Outcome {
             switch outcome {
             case .transient(let reason), .retryAfter(let reason, _):
-                try novedades.recordTransientFailure(id, error: reason, nextAttempt: nextAttempt(after: novedad.outbox.attempts + 1, outcome))
+                // Progress is not failure: a photo that moved forward is tried again at once.
+                let next = moved ? now() : nextAttempt(after: novedad.outbox.attempts + 1, outcome)
+                try novedades.recordTransientFailure(id, error: reason, nextAttempt: next)
                 report.deferred.append((id, reason))
             case .rejected(let reason):
                 try novedades.recordRejected(id, reason: reason)
@@ -127,46 +134,117 @@ public final class SyncRunner {
         return nil
     }
 
+    /// A photo of the novedad being sent, and where it stands among its photos.
+    private struct PhotoInTransit {
+        let record: AttachmentRecord
+        let novedad: Substring
+        let number: Int
+        let count: Int
+    }
+
     /// Uploads an attachment unless the server already has it, resuming where an interrupted
     /// upload stopped: `HEAD` says how many bytes the server holds (`Upload-Offset`), and `PATCH`
     /// sends only the rest. On a novedad's first attempt nothing of it can be half-sent, so the
     /// `HEAD` is skipped: a photo the server already has is answered `200`, one it holds part of
     /// `409` with its offset. Only an answer that echoes the photo's digest counts as done: a
     /// captive portal's `200` does not.
-    private func upload(_ attachment: AttachmentRecord, of id: String, askingFirst: Bool) throws {
+    ///
+    /// On a slow link the first `PATCH`, carrying the rest, runs out of the stall limit; when the
+    /// server's offset moved meanwhile the link is slow, not gone, and the rest goes in pieces
+    /// sized so the measured rate sends each in a third of the limit (`UploadPace`). Only a limit
+    /// run out with no byte arrived ends the attempt.
+    private func upload(_ photo: PhotoInTransit, askingFirst: Bool, moved: inout Bool) throws {
+        let attachment = photo.record
         let path = WireProtocol.attachmentPath(sha256: attachment.sha256)
         var held = 0
         if askingFirst {
-            let head = try sendForItem("HEAD", path)
-            if head.status == 200 {
-                guard Self.echoes(attachment.sha256, head) else { throw Outcome.transient("respuesta del servidor no reconocida") }
-                return
+            switch try heldBytes(of: attachment) {
+            case .whole: return
+            case .part(let bytes): held = bytes
             }
-            guard head.status == 404 else { throw classify(head) }
-            held = Self.uploadOffset(head, size: attachment.bytes)
         }
         let file = AttachmentFiles(dataDirectory: store.directory).path(forSHA256: attachment.sha256)
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        var offset = held < bytes.count ? held : 0
-        for _ in 0..<2 {  // a 409 names the server's offset: go on from there once
-            if offset > 0 { progress("Novedad \(id.prefix(8)): la foto sigue desde el byte \(offset) de \(bytes.count).") }
-            let response = try sendForItem("PATCH", path, body: Array(bytes[offset...]), contentType: WireProtocol.uploadContentType,
-                                           digest: attachment.digest,
-                                           headers: [WireProtocol.uploadOffsetHeader: String(offset),
-                                                     WireProtocol.uploadLengthHeader: String(bytes.count)])
+        var pace = UploadPace(size: bytes.count, offset: held < bytes.count ? held : 0, stallSeconds: http.stallSeconds)
+        let tell = { [progress] (pace: UploadPace) in
+            progress(SyncProgress("Novedad \(photo.novedad): " + SyncProgress.photo(photo.number, of: photo.count, sent: pace.offset,
+                                                                                  total: bytes.count, bytesPerSecond: pace.bytesPerSecond),
+                                  isTransfer: true))
+        }
+        if pace.offset > 0 { progress(SyncProgress("Novedad \(photo.novedad): la foto sigue desde el byte \(pace.offset) de \(bytes.count).")) }
+        tell(pace)
+        var realignments = 0
+        while true {
+            let piece = pace.nextPiece
+            let started = ContinuousClock.now
+            let response: HTTPClient.Response
+            do {
+                response = try send("PATCH", path, body: Array(bytes[piece]), contentType: WireProtocol.uploadContentType,
+                                    digest: attachment.digest,
+                                    headers: [WireProtocol.uploadOffsetHeader: String(piece.lowerBound),
+                                              WireProtocol.uploadLengthHeader: String(bytes.count)])
+            } catch {
+                guard error.timedOut else { throw Outcome.transient(error.description) }
+                // The limit ran out: did any byte arrive meanwhile?
+                switch try heldBytes(of: attachment, after: pace.offset) {
+                case .whole:
+                    return
+                case .part(let offset) where offset > pace.offset:
+                    pace.advance(to: offset, taking: ContinuousClock.now - started)
+                    moved = true
+                    tell(pace)
+                    continue
+                case .part:
+                    throw Outcome.transient("ningún byte de la foto \(attachment.name) llegó al servidor en \(http.stallSeconds) s")
+                }
+            }
             switch response.status {
             case 200, 201:
                 guard Self.echoes(attachment.sha256, response) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+                pace.advance(to: bytes.count, taking: ContinuousClock.now - started)
+                tell(pace)
                 return
-            case 409 where response.header(WireProtocol.uploadOffsetHeader) != nil:
-                offset = Self.uploadOffset(response, size: bytes.count)
+            case 204 where Self.uploadOffset(response, size: bytes.count) > pace.offset:
+                pace.advance(to: Self.uploadOffset(response, size: bytes.count), taking: ContinuousClock.now - started)
+                moved = true
+                tell(pace)
+            case 409 where response.header(WireProtocol.uploadOffsetHeader) != nil && realignments < 2:
+                realignments += 1  // the server names its offset: go on from there
+                pace.restart(at: Self.uploadOffset(response, size: bytes.count))
+                progress(SyncProgress("Novedad \(photo.novedad): la foto sigue desde el byte \(pace.offset) de \(bytes.count)."))
+            case 204, 409:
+                throw Outcome.transient("la subida de la foto \(attachment.name) no avanzó")
             default:
                 throw classify(response)
             }
         }
-        throw Outcome.transient("la subida de la foto \(attachment.name) no avanzó")
+    }
+
+    /// What the server holds of a photo.
+    private enum Held {
+        case whole
+        case part(Int)
+    }
+
+    /// Asks the server (`HEAD`) how much of a photo it holds. After a cut request the server may
+    /// still be storing what arrived: when it reports no more than `after`, it is asked once more
+    /// a second later.
+    private func heldBytes(of attachment: AttachmentRecord, after: Int? = nil) throws -> Held {
+        let path = WireProtocol.attachmentPath(sha256: attachment.sha256)
+        for asked in 0..<2 {
+            let head = try sendForItem("HEAD", path)
+            if head.status == 200 {
+                guard Self.echoes(attachment.sha256, head) else { throw Outcome.transient("respuesta del servidor no reconocida") }
+                return .whole
+            }
+            guard head.status == 404 else { throw classify(head) }
+            let held = Self.uploadOffset(head, size: attachment.bytes)
+            guard let after, held <= after, asked == 0 else { return .part(held) }
+            Thread.sleep(forTimeInterval: 1)
+        }
+        return .part(after ?? 0)
     }
 
     /// The bytes of the photo the server holds, per its `Upload-Offset` (0 when absent or absurd).
@@ -286,7 +364,7 @@ public final class SyncRunner {
                 return response
             }
             waits += 1
-            progress("El servidor pidió esperar \(retryAfter.seconds) s; se reintenta entonces.")
+            progress(SyncProgress("El servidor pidió esperar \(retryAfter.seconds) s; se reintenta entonces."))
             Thread.sleep(forTimeInterval: TimeInterval(retryAfter.seconds))
         }
     }
@@ -298,31 +376,56 @@ public final class SyncRunner {
         return Set(problem.faltantes ?? [])
     }
 
-    /// The error of a failed request about one novedad.
+    /// The error of a failed request about one novedad. Only the server's own problem with a
+    /// permanent type refuses the novedad; anything else — a proxy's or a portal's page, a status
+    /// without our problem, a redirect — may pass, so the novedad stays queued.
     private func classify(_ response: HTTPClient.Response) -> Outcome {
-        let detail = problemDetail(response)
+        if let location = Self.redirection(response) { return .transient(SyncError.redirected(to: location).reason) }
+        let problem = Self.serverProblem(response)
+        if let problem, Self.permanentProblems.contains(problem.type) { return .rejected(problemDetail(response)) }
         switch response.status {
-        case 401, 403: return .stop(.unauthorized(detail))
-        case 400, 409, 413, 422: return .rejected(detail)
-        case 429, 503:
+        case 401, 403: return .stop(.unauthorized(problemDetail(response)))
+        case 429, 503, 507:
             guard let retryAfter = RetryAfter(response, now: now()) else {
-                return .transient("el servidor está ocupado (\(response.status))")
+                return .transient("el servidor está ocupado o sin espacio (\(response.status))")
             }
             return .retryAfter(retryAfter.reason(from: now()), seconds: retryAfter.seconds)
-        default: return .transient("el servidor respondió \(response.status): \(detail)")
+        case 413 where problem == nil:
+            return .transient("un intermediario de la red rechazó el envío por tamaño (413); avise al administrador del servidor")
+        case 400..<500 where problem == nil:
+            return .transient("un intermediario de la red respondió \(response.status) en lugar del servidor de Territorio; se reintentará")
+        default: return .transient("el servidor respondió \(response.status): \(problemDetail(response))")
         }
     }
+
+    /// The problems that refuse a novedad for good: it cannot go as it is.
+    private static let permanentProblems: Set<String> = [ProblemType.invalidNovedad, ProblemType.novedadConflict, ProblemType.tooLarge]
 
     /// The error of a failed preflight or pull: the run cannot go on.
     private func failure(_ response: HTTPClient.Response) -> SyncError {
+        if let location = Self.redirection(response) { return .redirected(to: location) }
         switch response.status {
-        case 401, 403: .unauthorized(problemDetail(response))
-        default: .server(status: response.status, detail: problemDetail(response))
+        case 401, 403: return .unauthorized(problemDetail(response))
+        default: return .server(status: response.status, detail: problemDetail(response))
         }
     }
 
+    /// Where a `3xx` points (never followed: a novedad's body must not go elsewhere).
+    private static func redirection(_ response: HTTPClient.Response) -> String? {
+        guard (300..<400).contains(response.status), response.status != 304 else { return nil }
+        return response.header("location") ?? "otra dirección"
+    }
+
+    /// The answer's problem when it is the server's own: `application/problem+json` of our types.
+    private static func serverProblem(_ response: HTTPClient.Response) -> Problem? {
+        guard response.header("content-type")?.lowercased().hasPrefix("application/problem+json") == true,
+              let problem = try? JSONDecoder().decode(Problem.self, from: response.body),
+              problem.type.hasPrefix(ProblemType.base) else { return nil }
+        return problem
+    }
+
     private func problemDetail(_ response: HTTPClient.Response) -> String {
-        guard let problem = try? JSONDecoder().decode(Problem.self, from: response.body) else {
+        guard let problem = Self.serverProblem(response) else {
             return "respuesta \(response.status) sin detalle"
         }
         return [problem.title, problem.detail].compactMap { $0 }.joined(separator: " ")

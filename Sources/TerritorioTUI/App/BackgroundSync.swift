@@ -97,8 +97,9 @@ final class BackgroundSync: Sendable {
             return Self.interval
         }
         state.withLock { $0.status.running = true; $0.status.line = "sincronizando…" }
-        let runner = SyncRunner(store: setup.0, http: HTTPClient(), server: setup.1, token: setup.2,
-                                progress: { [self] line in state.withLock { $0.status.line = "sincronizando: " + line } })
+        let http = HTTPClient(stallSeconds: HTTPClient.stallSeconds(environment: ProcessInfo.processInfo.environment))
+        let runner = SyncRunner(store: setup.0, http: http, server: setup.1, token: setup.2,
+                                progress: { [self] progress in state.withLock { $0.status.line = "sincronizando: " + progress.line } })
         do {
             let report = try runner.run(ignoringBackoff: ignoringBackoff)
             let time = BogotaTime.display(Timestamp.string(from: Date())).split(separator: " ").last.map(String.init) ?? ""

@@ -1,3 +1,4 @@
+import Foundation
 import TerritorioModel
 
 /// `territorio sincronizar`: one sync run now, ignoring backoff (the gestor asked for it).
@@ -11,9 +12,20 @@ struct SyncCommand {
         let server = try ServerAddress(address, allowInsecureHTTP: command.flag("--permitir-http") || profile.allowsInsecureHTTP)
         guard let token = profile.token else { throw SyncError.missingToken }
         let console = context.console
-        let report = try SyncRunner(store: context.store, http: HTTPClient(), server: server, token: token,
-                                    progress: { console.err($0) })
-            .run(ignoringBackoff: true)
+        let line = isatty(STDOUT_FILENO) == 1 && !command.flag("--json")
+            ? ProgressLine(write: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) }) : nil
+        let runner = SyncRunner(store: context.store, http: HTTPClient(stallSeconds: HTTPClient.stallSeconds(environment: context.environment)),
+                                server: server, token: token, progress: { progress in
+                                    if let line { line.show(progress) } else { console.err(progress.line) }
+                                })
+        let report: SyncReport
+        do {
+            report = try runner.run(ignoringBackoff: true)
+            line?.finish()
+        } catch {
+            line?.finish()
+            throw error
+        }
         if command.flag("--json") {
             context.printJSON(report.json)
         } else {

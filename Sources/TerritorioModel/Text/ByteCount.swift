@@ -1,6 +1,8 @@
+import Foundation
+
 /// Sizes as a person reads them: `845 B`, `12,4 KB`, `3,1 MB` (decimal comma, es-CO).
-enum ByteCount {
-    static func text(_ bytes: Int) -> String {
+public enum ByteCount {
+    public static func text(_ bytes: Int) -> String {
         if bytes < 1_000 { return "\(bytes) B" }
         let units = ["KB", "MB", "GB"]
         var value = Double(bytes) / 1_000
