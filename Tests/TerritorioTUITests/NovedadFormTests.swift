@@ -196,6 +196,20 @@ struct NovedadFormTests {
         #expect(harness.screen().contains("Borrador \(short) borrado."))
     }
 
+    @Test("while background sync sends a novedad, its row shows the photo's bytes and the time left")
+    func sendingProgress() throws {
+        let harness = try FormHarness()
+        let draft = try completeDraft(harness)
+        _ = try harness.store.novedades().enqueue(draft.id)
+        harness.desk.syncLine = { "sincronizando: Novedad \(draft.id.prefix(8)): foto 1 de 3: 420 KB de 3,1 MB · faltan unos 9 min" }
+        harness.app.top.reappeared()
+        harness.press([.tab])
+        #expect(harness.screen().contains("enviando foto 1 de 3: 420 KB de 3,1 MB · faltan unos 9 min"), "\(harness.screen())")
+        harness.desk.syncLine = { nil }
+        harness.press([.down])
+        #expect(harness.screen().contains("Intentos: 0"), "\(harness.screen())")
+    }
+
     @Test("c on a rejected novedad opens a new draft correcting it")
     func correctRejected() throws {
         let harness = try FormHarness()

@@ -58,6 +58,7 @@ enum Interface {
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
         let sync = BackgroundSync(directory: directory)
         app.sync = sync
+        desk.syncLine = { sync.status.running ? sync.status.line : nil }
         defer { sync.stop() }
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe)

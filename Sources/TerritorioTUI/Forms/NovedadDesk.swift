@@ -12,6 +12,8 @@ final class NovedadDesk {
     /// Inside the data directory (0700): a description may hold a citizen's situation.
     let scratchFolder: URL
     let clock: () -> Date
+    /// Background sync's line while a run goes on, nil otherwise (set by the interface).
+    var syncLine: () -> String? = { nil }
 
     init(source: any NovedadSource, references: ReferenceLists, environment: [String: String], scratchFolder: URL,
          clock: @escaping () -> Date = Date.init) {
@@ -21,5 +23,12 @@ final class NovedadDesk {
         self.scratchFolder = scratchFolder
         self.clock = clock
         photoFolder = environment["TERRITORIO_FOTOS"] ?? environment["HOME"] ?? "/"
+    }
+
+    /// What sync is doing with this novedad right now («foto 1 de 3: 420 KB de 3,1 MB · faltan
+    /// unos 9 min»), or nil when it is not the one being sent.
+    func sending(_ id: String) -> String? {
+        guard let line = syncLine(), let range = line.range(of: "Novedad \(id.prefix(8)): ") else { return nil }
+        return String(line[range.upperBound...])
     }
 }

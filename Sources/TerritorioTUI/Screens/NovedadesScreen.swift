@@ -251,7 +251,8 @@ final class NovedadesScreen: Screen {
         var place = [novedad.localidad.map { references.name(.localidades, id: $0) } ?? "(sin localidad)",
                       BogotaTime.display(novedad.createdAt)]
         if novedad.state == .enviando { place.append("enviando ahora") }
-        let lines = [place.joined(separator: " · "), extra(for: novedad)]
+        // While background sync sends it, its progress takes the place of the tab's details.
+        let lines = [place.joined(separator: " · "), desk.sending(novedad.id).map { "enviando " + $0 } ?? extra(for: novedad)]
         for (offset, text) in lines.enumerated() where y + 1 + offset < list.maxY {
             let line = StyledLine("   ", style: selected ? .selected : .plain)
                 + StyledLine(text, style: selected ? .selected : .muted)
