@@ -392,6 +392,22 @@ enum HEICBuilder {
     }
 }
 
+extension HEICBuilder {
+    /// A HEIF whose `iloc` (version 1, every field size 0) declares `items` items of `extents`
+    /// extents each, which take no bytes: 65 535 × 65 535 once made an attach take 10 GB and
+    /// never finish. About 530 KB at the full size.
+    static func ilocBomb(items: Int = 65_535, extents: Int = 65_535) -> [UInt8] {
+        let item = u16(0) + u16(0) + u16(0) + u16(extents)  // id, construction method, data reference, extent count
+        let properties = box("ipco", fullBox("ispe", u32(64) + u32(48)))
+        let content = fullBox("hdlr", u32(0) + Array("pict".utf8) + [UInt8](repeating: 0, count: 12) + [0])
+            + fullBox("pitm", u16(1))
+            + fullBox("iinf", u16(1) + infe(1, "Exif"))
+            + box("iprp", properties + fullBox("ipma", u32(1) + u16(1) + [1, 0x81]))
+            + fullBox("iloc", version: 1, [0x00, 0x00] + u16(items) + (0..<items).flatMap { _ in item })
+        return box("ftyp", Array("heic".utf8) + u32(0) + Array("mif1heic".utf8)) + fullBox("meta", content) + box("mdat", [1, 2, 3, 4])
+    }
+}
+
 // MARK: - Helpers
 
 

@@ -35,4 +35,21 @@ import Testing
             }
         }
     }
+
+    /// `Tests/Fixtures/hostiles/x.heic` (40 bytes): a box declaring a 64-bit size of 2⁶³−1 once
+    /// overflowed the probe's offset and killed the picker.
+    @Test func aBoxLargerThanTheFileGivesNilWithoutOverflow() throws {
+        #expect(ImageHeader.info(ofFileAt: hostileFixture("x.heic")) == nil)
+        try withTemporaryDirectory { folder in
+            let path = folder + "/bomba.heic"
+            try Data(HEICBuilder.ilocBomb()).write(to: URL(fileURLWithPath: path))
+            #expect(ImageHeader.info(ofFileAt: path) == ImageInfo(format: .heic, width: 64, height: 48))
+        }
+    }
+}
+
+/// A file of `Tests/Fixtures/hostiles`: hostile input kept as a regression test.
+func hostileFixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hostiles/" + name).path
 }

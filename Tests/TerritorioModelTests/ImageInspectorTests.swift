@@ -80,6 +80,15 @@ import Testing
         }
     }
 
+    /// 65 535 items × 65 535 extents that take no bytes of the box: refused from the box's size,
+    /// before anything grows (it once took 10 GB); fewer such extents are refused the same way.
+    @Test func anILOCDeclaringMoreExtentsThanItHoldsIsRefused() {
+        let refusal = ImageError.damaged(.heic, .invalidStructure(detail: "la caja iloc declara más fragmentos de los que caben en ella"))
+        #expect(throws: refusal) { try ImageInspector.inspect(HEICBuilder.ilocBomb()) }
+        #expect(throws: refusal) { try LocationRemover.removingLocation(from: HEICBuilder.ilocBomb(items: 3, extents: 2), format: .heic) }
+        #expect(throws: Never.self) { try ImageInspector.inspect(HEICBuilder.ilocBomb(items: 3, extents: 1)) }
+    }
+
     @Test func anEmptyFileIsRefused() {
         #expect(throws: ImageError.empty) { try ImageInspector.inspect([]) }
         #expect(ImageError.empty.message.contains("vacío"))

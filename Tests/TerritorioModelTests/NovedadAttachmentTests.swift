@@ -135,6 +135,8 @@ import Testing
         case gif = "GIF"
         case empty = "archivo de 0 bytes"
         case directory = "carpeta"
+        case fifo = "tubería (FIFO), que bloquearía al abrirla"
+        case ilocBomb = "HEIF con 65 535 × 65 535 fragmentos en iloc"
         case missing = "ruta que no existe"
         case danglingLink = "enlace a nada"
         case symlinkLoop = "ciclo de enlaces"
@@ -148,7 +150,9 @@ import Testing
             case .damagedPNG: "(CRC) del bloque «IDAT» no coincide"
             case .gif: "GIF, formato que no se admite"
             case .empty: "el archivo está vacío"
-            case .directory: "no es un archivo (¿una carpeta?)"
+            case .directory: "es una carpeta, no un archivo"
+            case .fifo: "es una tubería (FIFO), no un archivo"
+            case .ilocBomb: "la caja iloc declara más fragmentos de los que caben en ella"
             case .missing, .danglingLink: "el archivo no existe"
             case .symlinkLoop: "el enlace simbólico forma un ciclo"
             }
@@ -179,6 +183,12 @@ import Testing
                 let path = bench.folder + "/Fotos.jpg"
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 return path
+            case .fifo:
+                let path = bench.folder + "/tubo.jpg"
+                guard mkfifo(path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                return path
+            case .ilocBomb:
+                return try bench.file("bomba.heic", HEICBuilder.ilocBomb())
             case .missing:
                 return bench.folder + "/no hay/foto.jpg"
             case .danglingLink:

@@ -247,6 +247,24 @@ struct AttachmentPickerTests {
 
     // MARK: - Folders that cannot be read
 
+    /// `Tests/Fixtures/hostiles/x.heic` once killed the interface (an overflow in the header
+    /// probe); a FIFO must not block the listing.
+    @Test("a folder with a hostile x.heic and a FIFO is listed: neither is a photo")
+    func hostileFiles() throws {
+        let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/hostiles/x.heic")
+        try FileManager.default.createDirectory(atPath: fotos + "/Hostiles", withIntermediateDirectories: true)
+        try write(Array(try Data(contentsOf: hostile)), "Hostiles/x.heic")
+        #expect(mkfifo(fotos + "/Hostiles/tubo.jpg", 0o600) == 0)
+        try write(TinyPNG.bytes(width: 2, height: 2), "Hostiles/buena.png")
+        let (screen, _) = picker()
+        press([.control("u")] + InterfaceFixtures.typing("~/Fotos/Hostiles/"), on: screen)
+        let grid = render(screen, Self.standard)
+        let rows = listed(screen)
+        #expect(rows.count == 2 && rows[0].hasPrefix("../") && rows[1].hasPrefix("buena.png "), "\(rows)")
+        #expect(grid.lines.last == " 1 foto · 2 archivos que no son fotos", "\(grid.text)")
+    }
+
     @Test("a folder that does not exist, is a file or cannot be read is explained, not a crash")
     func unreadable() throws {
         let (screen, _) = picker()

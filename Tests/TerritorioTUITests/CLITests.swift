@@ -190,6 +190,19 @@ struct CLITests {
         #expect(try cli.run(["catalogo", "listar", "--json"]).stdout == before)
     }
 
+    @Test("a catalogue key carrying control sequences is named in the error with them made visible")
+    func hostileKeyInImport() throws {
+        let hostile = folder.path + "/hostil.json"
+        let text = try String(contentsOfFile: CLI.fixtureCatalogue, encoding: .utf8)
+            .replacingOccurrences(of: "\"titulo\": \"Riesgo suicida inminente\",",
+                                  with: "\"titulo\": \"Riesgo suicida inminente\", \"\\u001b]2;hola\\u0007\\u001b[2J\\u009b\\u202e\": 1,")
+        try text.write(toFile: hostile, atomically: true, encoding: .utf8)
+        let run = try cli.run(["catalogo", "importar", hostile])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("␛]2;hola␇␛[2J‹U+009B›‹U+202E›"), "\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" })
+    }
+
     @Test("an import replaces the sample loaded on first start")
     func importReplacesSample() throws {
         let first = try cli.run(["catalogo", "listar"])

@@ -591,7 +591,8 @@ struct NovedadCLITests {
             edit("fecha observada", ["--observada", "ayer"], "AAAA-MM-DD HH:MM"),
             edit("fecha imposible", ["--observada", "2026-02-30 10:00"], "AAAA-MM-DD HH:MM"),
             attach("archivo que no existe", "no-hay.jpg", "el archivo no existe"),
-            attach("carpeta", "Carpeta.jpg", "no es un archivo"),
+            attach("carpeta", "Carpeta.jpg", "es una carpeta, no un archivo"),
+            attach("tubería (FIFO), que bloquearía al abrirla", "tubo.jpg", "es una tubería (FIFO), no un archivo"),
             attach("PDF renombrado", "documento.jpg", "documento PDF"),
             attach("archivo vacío", "vacia.jpg", "el archivo está vacío"),
             attach("PNG cortado", "cortada.png", "incompleta o dañada"),
@@ -613,6 +614,7 @@ struct NovedadCLITests {
         try Data(try fileBytes(photoPath)).write(to: URL(fileURLWithPath: folder.path + "/copia de foto.png"))
         try FileManager.default.createDirectory(atPath: folder.path + "/Carpeta.jpg", withIntermediateDirectories: true)
         try Data("%PDF-1.7\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/documento.jpg"))
+        #expect(mkfifo(folder.path + "/tubo.jpg", 0o600) == 0)
         try Data().write(to: URL(fileURLWithPath: folder.path + "/vacia.jpg"))
         let png = TinyPNG.bytes(width: 3, height: 3)
         try Data(png.prefix(png.count - 12)).write(to: URL(fileURLWithPath: folder.path + "/cortada.png"))

@@ -180,6 +180,12 @@ struct ScreenSnapshotTests {
         for spec in ActionSpec.all {
             #expect(lines.contains { $0.contains(spec.keysText) && $0.contains(spec.help) }, "\(spec.help)")
         }
+        #expect(lines.contains("Sincronización: sin servidor configurado; todo funciona sin conexión."))
+        var withServer = InterfaceFixtures.about
+        withServer.server = "https://servidor.ejemplo"
+        let serverLines = HelpDocument.lines(about: withServer, width: 200).lines.map(\.text)
+        #expect(serverLines.contains { $0.hasPrefix("Sincronización con https://servidor.ejemplo: en segundo plano") })
+        #expect(!serverLines.contains { $0.contains("sin servidor configurado") })
     }
 
     @Test("the localidad filter: a pick-list narrowed by typing")

@@ -87,9 +87,15 @@ public struct AttachmentFiles: Sendable {
     }
 
     /// The whole file, refusing what is not a regular file or is over the limit before reading it.
+    /// A FIFO or device is refused from `stat` alone, and the open never waits (`O_NONBLOCK`), so
+    /// nothing given as a photo can block the program.
     private func read(_ path: String, limit: Int) throws -> [UInt8] {
         let refuse = { (reason: String) in NovedadError.attachment(path: path, reason: reason) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        var named = stat()
+        if stat(path, &named) == 0, (named.st_mode & S_IFMT) != S_IFREG {
+            throw refuse(Self.notRegular(named.st_mode))
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: throw refuse("el archivo no existe")
@@ -101,7 +107,7 @@ public struct AttachmentFiles: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw refuse(String(cString: strerror(errno))) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw refuse("no es un archivo (¿una carpeta?)") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw refuse(Self.notRegular(status.st_mode)) }
         guard status.st_size > 0 else { throw refuse("el archivo está vacío") }
         guard status.st_size <= limit else {
             throw refuse(Self.overLimit(Int(status.st_size), limit: limit))
@@ -115,6 +121,17 @@ public struct AttachmentFiles: Sendable {
             total += count
         }
         return bytes
+    }
+
+    /// Why something that is not a regular file cannot be a photo.
+    private static func notRegular(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "es una carpeta, no un archivo"
+        case S_IFIFO: "es una tubería (FIFO), no un archivo"
+        case S_IFSOCK: "es un socket, no un archivo"
+        case S_IFCHR, S_IFBLK: "es un dispositivo, no un archivo"
+        default: "no es un archivo normal"
+        }
     }
 
     /// "pesa 15 728 641 bytes y el límite es 15 MiB": sizes written so that a file just over the

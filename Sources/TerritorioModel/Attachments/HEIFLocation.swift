@@ -4,6 +4,12 @@
 enum HEIFLocation {
     static func removeLocation(from bytes: inout [UInt8]) throws {
         let heif = try HEIFStructure(bytes)
+        // The metadata items copied out and back in, together, are at most the file: items that
+        // all point at the same bytes cannot make the work grow with the square of the size.
+        let gathered = heif.items.filter { $0.type == "Exif" || $0.type == "mime" }.reduce(0) { total, item in
+            total + (item.extents ?? []).reduce(0) { $0 + $1.count }
+        }
+        guard gathered <= bytes.count else { throw ImageError.locationNotRemovable(.heic, .unsupportedLayout) }
         for item in heif.items {
             switch item.type {
             case "Exif":

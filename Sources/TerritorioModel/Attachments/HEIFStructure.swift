@@ -132,7 +132,14 @@ struct HEIFStructure {
             case (1, 0): idat?.content
             default: nil
             }
+            // Each extent must take bytes of the box (fields of size 0 allow only one), and an
+            // item's extents together at most its container: cost and memory stay linear in the file.
+            let extentFields = indexSize + offsetSize + lengthSize
+            guard extentFields > 0 ? extentCount <= (iloc.content.upperBound - cursor.offset) / extentFields : extentCount <= 1 else {
+                throw invalid("la caja iloc declara más fragmentos de los que caben en ella")
+            }
             var extents: [Range<Int>] = []
+            var itemLength = 0
             for _ in 0..<extentCount {
                 cursor.offset += indexSize
                 let offset = try cursor.read(offsetSize), length = try cursor.read(lengthSize)
@@ -142,6 +149,8 @@ struct HEIFStructure {
                 let start = container.lowerBound + relative
                 let end = length == 0 ? container.upperBound : start + length
                 guard length <= container.upperBound - start else { throw ImageError.damaged(.heic, .cutShort) }
+                itemLength += end - start
+                guard itemLength <= container.count else { throw invalid("un elemento de la caja iloc ocupa más bytes que el archivo") }
                 extents.append(start..<end)
             }
             locations[id] = container == nil ? .some(nil) : extents

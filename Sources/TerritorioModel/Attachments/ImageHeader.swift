@@ -100,7 +100,8 @@ public enum ImageHeader {
             } else if compactSize == 0 {
                 size = file.size - offset
             }
-            guard size >= 8 else { return nil }
+            // A box claiming more than the file holds ends the walk (and can never overflow it).
+            guard size >= 8, size <= file.size - offset else { return nil }
             if type == "meta" {
                 guard size <= maximumMeta else { return nil }
                 let meta = file.bytes(at: offset, count: size)

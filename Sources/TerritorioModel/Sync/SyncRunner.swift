@@ -109,6 +109,9 @@ public final class SyncRunner {
                 guard let receipt = try? JSONDecoder().decode(NovedadReceipt.self, from: response.body), receipt.id == id else {
                     throw Outcome.transient("respuesta del servidor no reconocida")
                 }
+                guard Radicado.isValid(receipt.radicado) else {
+                    throw Outcome.transient("el servidor respondió con un radicado no válido; se reintentará")
+                }
                 BlockingPoint.afterReceipt.reach()
                 try novedades.recordSent(id, radicado: receipt.radicado)
                 report.sent.append((id, receipt.radicado))
@@ -270,7 +273,7 @@ public final class SyncRunner {
             throw SyncError.server(status: 200, detail: "la lista de estados no se pudo leer")
         }
         try store.database.transaction {
-            for change in changes.cambios {
+            for change in changes.cambios where StatusChange.states.contains(change.estado) {
                 try novedades.recordRemoteStatus(change.id, status: change.estado, note: change.nota)
             }
             try state.set(SyncState.statusCursor, changes.cursor)

@@ -1,5 +1,6 @@
 /// Writes `JSONValue`s as indented UTF-8 text. The same value always gives the same bytes, which
-/// is what makes `--json` output stable between calls.
+/// is what makes `--json` output stable between calls. Control characters (C0, DEL, C1, the
+/// bidirectional overrides) are written as `\u` escapes, so the output is safe on a terminal.
 public enum JSONWriter {
     public static func string(_ value: JSONValue) -> String {
         var output = ""
@@ -52,7 +53,7 @@ public enum JSONWriter {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where TerminalText.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

@@ -12,6 +12,8 @@ final class App {
     private var repaintAll = false
     /// Reads the header again (counts, gestor, server) after something may have changed it.
     var headerSource: (() -> HeaderInfo)?
+    /// Reads "acerca de" again when help opens (the profile's server may have changed).
+    var aboutSource: (() -> AboutInfo)?
     /// Sync in the background, when the interface runs on a data directory.
     var sync: BackgroundSync?
     private var syncSeen = BackgroundSync.Status(line: "")
@@ -45,7 +47,7 @@ final class App {
         case .redraw:
             repaintAll = true
         case .help:
-            stack.append(HelpScreen(about: about, from: context))
+            stack.append(HelpScreen(about: aboutSource?() ?? about, from: context))
         case .syncNow:
             guard let sync else { break }
             sync.requestNow()

@@ -54,14 +54,22 @@ final class BackgroundSync: Sendable {
 
     /// A run now, ignoring backoff: the gestor asked.
     func requestNow() {
-        state.withLock { $0.wanted = true; $0.ignoringBackoff = true }
-        condition.broadcast()
+        signal { $0.wanted = true; $0.ignoringBackoff = true }
     }
 
     /// Ends the thread after the run in progress, if any.
     func stop() {
-        state.withLock { $0.stopped = true }
+        signal { $0.stopped = true }
+    }
+
+    /// Changes the state and wakes the thread, holding the condition's lock: between the thread's
+    /// check of the state and its wait the change cannot slip in unseen (a lost wake-up would
+    /// leave `s` waiting for the next tick).
+    private func signal(_ change: (inout State) -> Void) {
+        condition.lock()
+        state.withLock { change(&$0) }
         condition.broadcast()
+        condition.unlock()
     }
 
     private func work(firstWait: TimeInterval) {

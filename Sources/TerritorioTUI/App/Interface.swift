@@ -51,11 +51,16 @@ enum Interface {
         // novedades sent more than 30 days ago, and attachment files nothing references.
         _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
         let isSample = info?.isSample ?? false
+        let about = {
+            AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path,
+                      server: (try? ProfileStore(database: store.database).load())?.server)
+        }
         let app = App(root: catalogue,
                       header: HeaderInfo.read(from: store, isSample: isSample),
-                      about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
+                      about: about(),
                       status: notices.isEmpty ? nil : notices.joined(separator: " "))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
+        app.aboutSource = about
         let sync = BackgroundSync(directory: directory)
         app.sync = sync
         desk.syncLine = { sync.status.running ? sync.status.line : nil }

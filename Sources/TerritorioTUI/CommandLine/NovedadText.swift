@@ -18,6 +18,13 @@ enum NovedadText {
         var lines = [
             "Novedad \(novedad.id)",
             "Estado: \(novedad.state.label)" + (novedad.outbox.radicado.map { " · radicado \($0)" } ?? ""),
+        ]
+        if let remote = novedad.outbox.remoteStatus {
+            // The note is the server's text: shown on one line, its control characters visible.
+            lines.append("En el servidor: " + remote.replacingOccurrences(of: "_", with: " ")
+                         + (novedad.outbox.remoteNote.map { " · nota: " + TerminalText.visible($0) } ?? ""))
+        }
+        lines += [
             "Tipo: \(name(.tipos, novedad.type))",
             "Entidad competente: \(name(.entidades, novedad.entity))",
             "Localidad: \(name(.localidades, novedad.localidad))",

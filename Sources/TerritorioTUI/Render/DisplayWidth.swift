@@ -1,7 +1,10 @@
+import TerritorioModel
+
 /// How many columns text takes in the terminal, from the C library's `wcwidth` (through
 /// `ScalarWidth`), so the grid and the real screen always agree. Characters the terminal
-/// cannot show as they are — control characters, unassigned code points — are drawn as "�",
-/// and tabs and line breaks as a space, so no text from the catalogue can move the cursor.
+/// cannot show as they are — control characters, bidirectional overrides, unassigned code
+/// points — are drawn as "�", and tabs and line breaks as a space, so no text from the
+/// catalogue or a server can move the cursor or reorder a line.
 enum DisplayWidth {
     static let replacement: Character = "\u{FFFD}"
 
@@ -14,7 +17,7 @@ enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return (replacement, 1) }
         if character.isNewline { return (" ", 1) }
-        if first.properties.generalCategory == .control { return (replacement, 1) }
+        if first.properties.generalCategory == .control || TerminalText.isControl(first) { return (replacement, 1) }
         let width = ScalarWidth.of(first)
         if width < 0 { return (replacement, 1) }
         if width == 0 { return (character, 0) }

@@ -7,4 +7,6 @@ struct AboutInfo: Equatable, Sendable {
     var routeCount: Int
     /// The data directory, so the gestor (or whoever helps them) knows where everything is.
     var dataPath: String
+    /// The sync server of the profile, nil when none is configured.
+    var server: String? = nil
 }

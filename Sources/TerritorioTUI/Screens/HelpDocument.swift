@@ -32,7 +32,12 @@ enum HelpDocument {
             lines += wrapped("Sin catálogo: impórtelo con «territorio catalogo importar ARCHIVO».", width: width)
         }
         lines += wrapped("Datos en " + about.dataPath, width: width)
-        lines += wrapped("Sincronización: sin servidor configurado; todo funciona sin conexión.", width: width)
+        if let server = about.server {
+            lines += wrapped("Sincronización con " + server + ": en segundo plano y con «s»; todo funciona también sin conexión.",
+                             width: width)
+        } else {
+            lines += wrapped("Sincronización: sin servidor configurado; todo funciona sin conexión.", width: width)
+        }
         return (lines, sections)
     }
 
