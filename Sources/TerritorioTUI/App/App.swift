@@ -74,7 +74,7 @@ final class App {
             return nil
         }
         top.render(into: canvas, in: chrome.body(in: canvas.size, withStatus: status != nil))
-        chrome.draw(on: canvas, context: top.context, status: status)
+        chrome.draw(on: canvas, context: top.context, offered: top.offers, status: status)
         return top.cursor
     }
 
