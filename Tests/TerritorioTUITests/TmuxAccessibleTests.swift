@@ -19,6 +19,27 @@ extension RealProcessTests.TmuxEndToEndTests {
             }
         }
 
+        @Test(": then part of an action's name and Enter runs it; Ctrl-P opens it while typing a search")
+        func palette() throws {
+            let session = try TmuxSession()
+            defer { session.stop() }
+            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
+            try session.press(":")
+            try session.waitFor("Acción:", "Enter ejecutar")
+            try session.type("perfíl")
+            try session.waitFor(" ▸ El perfil del gestor")
+            try session.press("Enter")
+            try session.waitFor("Perfil del gestor")
+            try session.press("Escape", "/")
+            try session.waitFor("Enter abrir")
+            try session.press("C-p")
+            try session.type("novedades")
+            try session.press("Enter")
+            try session.waitFor("[Borradores (0)]")
+            try session.press("q")
+            try session.waitFor("estado=0", "terminal=restaurada")
+        }
+
         @Test("b b sends a draft to the papelera; u brings it back; `novedad restaurar` too")
         func undoDeletion() throws {
             let session = try TmuxSession()

@@ -190,12 +190,29 @@ struct ActionSpec: Sendable {
         // MARK: - Help
         ActionSpec(.back, [.escape, .character("?"), .function(1)], "Cerrar la ayuda", [.help], hint: "volver"),
 
+        // MARK: - The command palette
+        ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir parte del nombre de una acción (sin importar tildes)", [.palette]),
+        ActionSpec(.open, [.enter], "Ejecutar la acción marcada", [.palette], hint: "ejecutar"),
+        ActionSpec(.moveUp, [.up], "Acción anterior", [.palette], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down], "Acción siguiente", [.palette]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.palette]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.palette]),
+        ActionSpec(.deleteBackward, [.backspace], "Borrar la letra anterior", [.palette]),
+        ActionSpec(.deleteWord, [.control("w")], "Borrar la palabra anterior", [.palette]),
+        ActionSpec(.clearField, [.control("u")], "Borrar todo lo escrito", [.palette]),
+        ActionSpec(.back, [.escape], "Cerrar sin hacer nada", [.palette], hint: "cerrar"),
+
         // MARK: - Everywhere
+        ActionSpec(.palette, [.character(":"), .control("p")], "Todas las acciones de esta pantalla, para elegir por su nombre",
+                   [.list, .detail, .novedades, .help], hint: "acciones", hintKeys: ":"),
+        ActionSpec(.palette, [.control("p")], "Todas las acciones de esta pantalla, para elegir por su nombre",
+                   [.search, .citizen, .picker, .novedad, .form, .profile, .files], hint: "acciones"),
         ActionSpec(.help, [.character("?"), .function(1)], "Esta ayuda, con todas las teclas",
                    [.list, .detail, .citizen, .novedades, .novedad], hint: "ayuda"),
-        ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker, .form, .profile, .files], hint: "ayuda"),
+        ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker, .form, .profile, .files, .palette],
+                   hint: "ayuda"),
         ActionSpec(.quit, [.character("q"), .control("c")], "Salir (nada se pierde)", browsing + [.tooSmall], hint: "salir"),
-        ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker, .form, .profile, .files]),
+        ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker, .form, .profile, .files, .palette]),
         ActionSpec(.redraw, [.control("l")], "Redibujar la pantalla", KeyContext.allCases),
     ]
 }
