@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 // Swift 6 refuses C globals as "not concurrency-safe" and cannot call C macros:
 // these accessors expose what the terminal layer needs.
@@ -31,5 +32,17 @@ static inline attr_t territorio_a_dim(void) { return A_DIM; }
 static inline attr_t territorio_a_reverse(void) { return A_REVERSE; }
 static inline attr_t territorio_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t territorio_a_normal(void) { return A_NORMAL; }
+
+/// Whether the terminal named by TERM is known to terminfo and can move its cursor (`cup`):
+/// `dumb`, an unknown TERM or a missing terminfo cannot draw a screen. Reads terminfo only and
+/// gives its entry back, so `newterm` starts afresh.
+static inline int territorio_can_address_cursor(void) {
+    int status = 0;
+    if (setupterm(NULL, 1, &status) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int addressable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return addressable;
+}
 
 #endif

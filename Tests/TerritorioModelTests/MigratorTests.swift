@@ -54,6 +54,9 @@ import Testing
             try database.execute("INSERT INTO rutas_busqueda (rowid, titulo, cuerpo) VALUES (?, ?, ?)",
                                  [1, ruta.title, RouteSearchText.body(of: ruta, references: references)])
         }
+        if version >= 5 {
+            try database.execute("INSERT INTO rutas_terminos (termino, rutas) SELECT term, doc FROM rutas_vocabulario")
+        }
 
         try migrator.migrate(database)
 

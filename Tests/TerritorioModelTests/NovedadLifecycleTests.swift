@@ -328,21 +328,46 @@ import Testing
         }
     }
 
-    @Test func borrarRemovesTheDraftAndKeepsItsTrail() throws {
+    @Test func borrarMovesTheDraftToThePapeleraWithItsPhotosAndRestaurarBringsItBack() throws {
         try withNovedadBench { bench in
             let photo = try bench.file("foto.png", PNGBuilder.png(width: 3, height: 3, gps: false).bytes)
             let draft = try bench.completeDraft(attachments: [photo])
             let store = bench.novedades(at: start + hour)
             try store.delete(String(draft.id.prefix(5)))
-            #expect(throws: NovedadError.notFound(draft.id)) { try store.novedad(draft.id) }
-            #expect(try store.list().isEmpty)
-            #expect(try bench.database.scalar("SELECT count(*) FROM adjuntos", as: Int.self) == 0)
-            let trail = try store.transitions(of: draft.id)
-            #expect(trail.map(\.to) == ["borrador", "borrada"])
-            #expect(trail.last?.from == .borrador && trail.last?.at == Timestamp.string(from: start + hour))
-            // Its photo goes at the next collection.
+            #expect(try store.list().isEmpty && store.list(state: .borrador).isEmpty)
+            #expect(try store.counts()[.borrador] == nil)
+            #expect(try store.trash().map(\.id) == [draft.id])
+            #expect(try store.novedad(draft.id).trashedAt == Timestamp.string(from: start + hour))
+            #expect(throws: NovedadError.inTrash(id: draft.id, operation: "encolar")) { try store.enqueue(draft.id) }
+            #expect(throws: NovedadError.inTrash(id: draft.id, operation: "borrar")) { try store.delete(draft.id) }
+            // Its photo stays while it is in the papelera.
+            #expect(try store.collectGarbage() == 0)
             #expect(try bench.storedFiles() == [draft.attachments[0].sha256])
-            #expect(try store.collectGarbage() == 1)
+
+            let restored = try store.restore(String(draft.id.prefix(6)))
+            #expect(restored.trashedAt == nil && restored.state == .borrador && restored.attachments == draft.attachments)
+            #expect(restored.description == draft.description)
+            #expect(try store.list().map(\.id) == [draft.id] && store.trash().isEmpty)
+            #expect(throws: NovedadError.notInTrash(draft.id)) { try store.restore(draft.id) }
+            let trail = try store.transitions(of: draft.id)
+            #expect(trail.map(\.to) == ["borrador", "papelera", "borrador"])
+            #expect(trail[1].from == .borrador && trail[1].at == Timestamp.string(from: start + hour))
+        }
+    }
+
+    @Test func theRetentionPurgeEmptiesThePapeleraAfter30DaysAndThenThePhotosGo() throws {
+        try withNovedadBench { bench in
+            let photo = try bench.file("foto.png", PNGBuilder.png(width: 3, height: 3, gps: false).bytes)
+            let draft = try bench.completeDraft(attachments: [photo])
+            try bench.novedades(at: start + hour).delete(draft.id)
+            let days = Double(RetentionPolicy.defaultDays) * 86_400
+            #expect(try bench.novedades(at: start + days).purge(olderThanDays: RetentionPolicy.defaultDays) == 0)
+            #expect(try bench.novedades(at: start + days).trash().map(\.id) == [draft.id], "29 days and 23 hours: kept")
+            let later = bench.novedades(at: start + hour + days)
+            _ = try later.purge(olderThanDays: RetentionPolicy.defaultDays)
+            #expect(try later.trash().isEmpty)
+            #expect(throws: NovedadError.notFound(draft.id)) { try later.novedad(draft.id) }
+            #expect(try later.transitions(of: draft.id).map(\.to) == ["borrador", "papelera", "borrada"])
             #expect(try bench.storedFiles().isEmpty)
         }
     }

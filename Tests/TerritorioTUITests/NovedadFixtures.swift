@@ -82,6 +82,8 @@ final class FixtureNovedadSource: NovedadSource {
     func dequeue(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
     func correct(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
     func delete(_ id: String) throws { throw FixtureIsReadOnly() }
+    func restore(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
+    func restoreAttachment(_ id: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad { throw FixtureIsReadOnly() }
     func save(_ profile: Profile) throws { throw FixtureIsReadOnly() }
 }
 

@@ -108,7 +108,7 @@ struct NovedadFormTests {
         #expect(harness.screen().contains("Perfil del gestor"))
     }
 
-    @Test("photos: attached through the picker, listed with size, dimensions and location; Supr removes one")
+    @Test("photos: attached through the picker, listed with size, dimensions and location; Supr removes one, Ctrl-Z puts it back")
     func photos() throws {
         let photos = try TemporaryFolder()
         try Data(TinyPNG.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
@@ -124,6 +124,13 @@ struct NovedadFormTests {
         harness.press([.delete])
         #expect(harness.novedades.first?.attachments.isEmpty == true)
         #expect(harness.screen().contains("Se quitó la foto «foto.png»."))
+        #expect(harness.screen().contains("Ctrl-Z deshacer"))
+        harness.type("z")
+        #expect(harness.novedades.first?.attachments.isEmpty == true, "z is text in the form")
+        harness.press([.control("z")])
+        #expect(harness.novedades.first?.attachments == draft.attachments)
+        #expect(harness.screen().contains("4×3 · sin ubicación"))
+        #expect(!harness.screen().contains("deshacer"))
     }
 
     @Test("population groups: several marked in one list, Esc ends")
@@ -193,7 +200,12 @@ struct NovedadFormTests {
         #expect(harness.novedades.count == 1, "another key keeps it")
         harness.press([.character("b"), .character("b")])
         #expect(harness.novedades.isEmpty)
-        #expect(harness.screen().contains("Borrador \(short) borrado."))
+        #expect(harness.screen().contains("Borrador \(short) llevado a la papelera."))
+        #expect(harness.screen().contains("u deshacer"))
+        harness.press([.character("u")])
+        #expect(harness.novedades.map(\.id) == [draft.id])
+        #expect(harness.screen().contains("Borrador \(short) restaurado."))
+        #expect(!harness.screen().contains("u deshacer"))
     }
 
     @Test("while background sync sends a novedad, its row shows the photo's bytes and the time left")

@@ -28,6 +28,8 @@ public struct Novedad: Equatable, Sendable {
     public internal(set) var corrects: String?
     public internal(set) var attachments: [AttachmentRecord]
     public internal(set) var outbox: OutboxStatus
+    /// When the draft was moved to the papelera (UTC, ISO 8601); nil while it is not there.
+    public internal(set) var trashedAt: String? = nil
 
     public var json: JSONValue {
         .object([("id", .string(id)), ("estado", .string(state.rawValue)), ("radicado", .optional(outbox.radicado))]
@@ -43,6 +45,7 @@ public struct Novedad: Equatable, Sendable {
                 ("motivo_rechazo", .optional(outbox.rejectionReason)),
                 ("enviada_en", .optional(outbox.sentAt)),
                 ("purgada_en", .optional(outbox.purgedAt)),
+                ("papelera_en", .optional(trashedAt)),
             ])
     }
 

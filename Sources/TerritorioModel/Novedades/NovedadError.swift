@@ -10,6 +10,10 @@ public enum NovedadError: Error, Equatable {
     case incomplete([ValidationProblem])
     case attachment(path: String, reason: String)
     case noSuchAttachment(id: String, prefix: String)
+    /// The draft is in the papelera: it must be restored first.
+    case inTrash(id: String, operation: String)
+    /// `restaurar` on a novedad that is not in the papelera.
+    case notInTrash(String)
 
     public var message: String {
         switch self {
@@ -27,6 +31,11 @@ public enum NovedadError: Error, Equatable {
             "No se adjuntó «\(path)»: \(reason)."
         case .noSuchAttachment(let id, let prefix):
             "La novedad \(id) no tiene un adjunto cuyo sha256 empiece por «\(prefix)»."
+        case .inTrash(let id, let operation):
+            "El borrador \(id.prefix(8)) está en la papelera: no se puede \(operation). "
+                + "Tráigalo de vuelta con «territorio novedad restaurar \(id.prefix(8))»."
+        case .notInTrash(let id):
+            "La novedad \(id.prefix(8)) no está en la papelera: no hay nada que restaurar."
         }
     }
 

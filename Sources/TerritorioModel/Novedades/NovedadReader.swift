@@ -8,7 +8,7 @@ struct NovedadReader {
                    urgencia, poblaciones, contacto_nombre, contacto_telefono, contacto_sensible, contacto_menor,
                    consentimiento_version, consentimiento_por, consentimiento_en, ruta, catalogo_version, autor,
                    creada_en, actualizada_en, corrige, intentos, ultimo_error, proximo_intento, envio_intentado,
-                   radicado, estado_remoto, nota_remota, motivo_rechazo, enviada_en, purgada_en
+                   radicado, estado_remoto, nota_remota, motivo_rechazo, enviada_en, purgada_en, papelera_en
             FROM novedades WHERE id = ?
             """, [id]).first else { throw NovedadError.notFound(id) }
         let latitude: Double? = try row.get("latitud"), longitude: Double? = try row.get("longitud")
@@ -45,7 +45,7 @@ struct NovedadReader {
             urgency: try row.get("urgencia"), populationGroups: populationGroups, contact: contact,
             route: try row.get("ruta"), catalogueVersion: try row.get("catalogo_version"), author: try row.get("autor"),
             createdAt: try row.get("creada_en"), updatedAt: try row.get("actualizada_en"), corrects: try row.get("corrige"),
-            attachments: try attachments(of: id), outbox: outbox)
+            attachments: try attachments(of: id), outbox: outbox, trashedAt: try row.get("papelera_en"))
     }
 
     private func attachments(of id: String) throws -> [AttachmentRecord] {

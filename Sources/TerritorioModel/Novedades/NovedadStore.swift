@@ -38,18 +38,27 @@ public final class NovedadStore {
         return first
     }
 
-    /// Novedades, newest first, optionally in one state.
+    /// Novedades, newest first, optionally in one state; those in the papelera are not listed.
     public func list(state: NovedadState? = nil) throws -> [Novedad] {
         let ids: [String] = try database.query(
-            "SELECT id FROM novedades WHERE ?1 IS NULL OR estado = ?1 ORDER BY creada_en DESC, id", [state?.rawValue]
+            "SELECT id FROM novedades WHERE papelera_en IS NULL AND (?1 IS NULL OR estado = ?1) ORDER BY creada_en DESC, id",
+            [state?.rawValue]
         ).map { try $0.get(0) }
         return try ids.map(load)
     }
 
-    /// How many novedades are in each state (for the interface's header).
+    /// The drafts in the papelera, the most recently deleted first.
+    public func trash() throws -> [Novedad] {
+        let ids: [String] = try database.query(
+            "SELECT id FROM novedades WHERE papelera_en IS NOT NULL ORDER BY papelera_en DESC, id"
+        ).map { try $0.get(0) }
+        return try ids.map(load)
+    }
+
+    /// How many novedades are in each state (for the interface's header), the papelera apart.
     public func counts() throws -> [NovedadState: Int] {
         var counts: [NovedadState: Int] = [:]
-        for row in try database.query("SELECT estado, count(*) FROM novedades GROUP BY estado") {
+        for row in try database.query("SELECT estado, count(*) FROM novedades WHERE papelera_en IS NULL GROUP BY estado") {
             if let state = NovedadState(rawValue: try row.get(0)) { counts[state] = try row.get(1) }
         }
         return counts
@@ -144,14 +153,52 @@ public final class NovedadStore {
         return try load(id)
     }
 
-    /// Deletes a draft (only drafts: anything queued may already be on its way).
+    /// Moves a draft to the papelera (only drafts: anything queued may already be on its way).
+    /// It leaves every list, keeps its photos, and can be restored until the retention purge
+    /// removes it (`RetentionPolicy.defaultDays`).
     public func delete(_ idOrPrefix: String) throws {
         let id = try resolve(idOrPrefix)
         try database.transaction {
             try requireState(id, [.borrador], operation: "borrar")
-            try database.execute("DELETE FROM novedades WHERE id = ?", [id])
-            try record(id, from: .borrador, to: "borrada", detail: nil)
+            try database.execute("UPDATE novedades SET papelera_en = ? WHERE id = ?", [timestamp, id])
+            try record(id, from: .borrador, to: Self.trashState, detail: nil)
         }
+    }
+
+    /// Brings a draft back from the papelera, as it was.
+    /// - Throws: `NovedadError.notInTrash` when it is not there.
+    public func restore(_ idOrPrefix: String) throws -> Novedad {
+        let id = try resolve(idOrPrefix)
+        try database.transaction {
+            guard try database.scalar("SELECT papelera_en FROM novedades WHERE id = ?", [id], as: String.self) != nil else {
+                throw NovedadError.notInTrash(id)
+            }
+            try database.execute("UPDATE novedades SET papelera_en = NULL, actualizada_en = ? WHERE id = ?", [timestamp, id])
+            try record(id, fromName: Self.trashState, to: NovedadState.borrador.rawValue, detail: nil)
+        }
+        return try load(id)
+    }
+
+    /// Puts back a photo removed from a draft (Ctrl-Z in the form), with its name and order, while
+    /// its file is still kept.
+    public func restoreAttachment(_ idOrPrefix: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad {
+        let id = try resolve(idOrPrefix)
+        try files.whileWriting {
+            try database.transaction {
+                try requireState(id, [.borrador], operation: "adjuntar fotos")
+                guard FileManager.default.fileExists(atPath: files.path(forSHA256: attachment.sha256)) else {
+                    throw NovedadError.attachment(path: attachment.name, reason: "la foto ya no está guardada; adjúntela otra vez")
+                }
+                try database.execute("""
+                    INSERT INTO adjuntos (novedad, sha256, orden, nombre, bytes, ancho, alto, formato, ubicacion_removida,
+                                          ubicacion_conservada)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """, [id, attachment.sha256, order, attachment.name, attachment.bytes, attachment.width, attachment.height,
+                          attachment.format.rawValue, attachment.locationRemoved, attachment.keptLocation])
+                try touch(id)
+            }
+        }
+        return try load(id)
     }
 
     // MARK: - Lifecycle
@@ -330,10 +377,23 @@ public final class NovedadStore {
                     """, [timestamp, id])
                 try record(id, from: .enviada, to: "purgada", detail: "fotos y datos de contacto eliminados tras \(days) días")
             }
+            try emptyTrash(before: cutoff, days: days)
             return ids.count
         }
         try collectGarbage()
         return purged
+    }
+
+    /// Deletes for good the drafts that went to the papelera before `cutoff`; their photos go
+    /// with the garbage collection that follows.
+    private func emptyTrash(before cutoff: String, days: Int) throws {
+        let ids: [String] = try database.query(
+            "SELECT id FROM novedades WHERE papelera_en IS NOT NULL AND papelera_en <= ?", [cutoff]
+        ).map { try $0.get(0) }
+        for id in ids {
+            try database.execute("DELETE FROM novedades WHERE id = ?", [id])
+            try record(id, fromName: Self.trashState, to: "borrada", detail: "más de \(days) días en la papelera")
+        }
     }
 
     /// Removes attachment files no novedad references (and temp files of interrupted copies).
@@ -346,15 +406,24 @@ public final class NovedadStore {
 
     // MARK: - Internals
 
+    /// How `transiciones` names the papelera, beside the states.
+    private static let trashState = "papelera"
+
     private func requireState(_ id: String, _ allowed: [NovedadState], operation: String) throws {
-        guard let raw = try database.scalar("SELECT estado FROM novedades WHERE id = ?", [id], as: String.self),
-              let state = NovedadState(rawValue: raw) else { throw NovedadError.notFound(id) }
+        guard let row = try database.query("SELECT estado, papelera_en FROM novedades WHERE id = ?", [id]).first,
+              let state = NovedadState(rawValue: try row.get(0)) else { throw NovedadError.notFound(id) }
+        guard try row.get(1, as: String?.self) == nil else { throw NovedadError.inTrash(id: id, operation: operation) }
         guard allowed.contains(state) else { throw NovedadError.wrongState(id: id, state: state, operation: operation) }
     }
 
     private func record(_ id: String, from: NovedadState?, to: String, detail: String?) throws {
+        try record(id, fromName: from?.rawValue, to: to, detail: detail)
+    }
+
+    /// Records a move whose origin is not a state (the papelera).
+    private func record(_ id: String, fromName from: String?, to: String, detail: String?) throws {
         try database.execute("INSERT INTO transiciones (novedad, desde, hacia, en, detalle) VALUES (?, ?, ?, ?, ?)",
-                             [id, from?.rawValue, to, timestamp, detail])
+                             [id, from, to, timestamp, detail])
     }
 
     private func touch(_ id: String) throws {

@@ -7,6 +7,7 @@ public enum Schema {
         Migration(version: 3, name: "novedades", apply: createNovedades),
         Migration(version: 4, name: "sincronizacion", apply: createSyncState),
         Migration(version: 5, name: "terminos-busqueda", apply: createSearchTerms),
+        Migration(version: 6, name: "papelera", apply: createTrash),
     ])
 
     /// Version 1: the catalogue's reference lists, routes and the links used to filter them.
@@ -162,6 +163,15 @@ public enum Schema {
                 rutas INTEGER NOT NULL
             ) WITHOUT ROWID;
             INSERT INTO rutas_terminos (termino, rutas) SELECT term, doc FROM rutas_vocabulario;
+            """)
+    }
+
+    /// Version 6: a deleted draft goes to the papelera (when, UTC) instead of away, and can be
+    /// restored until the retention purge removes it.
+    private static func createTrash(_ database: Database) throws {
+        try database.executeScript("""
+            ALTER TABLE novedades ADD COLUMN papelera_en TEXT;
+            CREATE INDEX novedades_papelera ON novedades (papelera_en) WHERE papelera_en IS NOT NULL;
             """)
     }
 }

@@ -60,6 +60,11 @@ public final class Store {
     /// Creates the database file 0600 before SQLite does, so it never exists with wider
     /// permissions whatever the umask; SQLite gives its -wal and -shm files the same mode.
     private static func createPrivateFile(at path: String) throws {
+        // An existing file is left alone: closing any descriptor of it would drop every POSIX lock
+        // this process's other connections hold (the interface's search worker opens a second
+        // one), and another process would then take the WAL away from under them.
+        var status = stat()
+        guard stat(path, &status) != 0 else { return }
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw StoreError.dataDirectory(path: path, reason: String(cString: strerror(errno)))

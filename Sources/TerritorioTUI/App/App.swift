@@ -41,6 +41,12 @@ final class App {
         status = nil
         let context = Chrome.isTooSmall(size) ? KeyContext.tooSmall : top.context
         guard let action = KeyMap.action(for: key, in: context) else { return true }
+        return perform(action, in: context)
+    }
+
+    /// Does `action` — the app's own (quit, help, sync, the palette) or the top screen's. False
+    /// when the gestor quits.
+    private func perform(_ action: Action, in context: KeyContext) -> Bool {
         switch action {
         case .quit:
             return false
@@ -52,11 +58,28 @@ final class App {
             guard let sync else { break }
             sync.requestNow()
             status = "Sincronizando ahora…"
+        case .palette:
+            guard context != .tooSmall, context != .palette else { return true }
+            stack.append(PaletteScreen(for: context))
         default:
             guard context != .tooSmall else { return true }
-            apply(top.handle(action))
+            let outcome = top.handle(action)
+            if case .run(let entry) = outcome { return run(entry) }
+            apply(outcome)
         }
         return true
+    }
+
+    /// The palette's choice: the palette closes and the action runs on the screen below — or,
+    /// for a global action that screen lacks, on the catalogue list, the screens above it
+    /// closed first with what they had pending saved.
+    private func run(_ entry: PaletteEntry) -> Bool {
+        pop()
+        if entry.runsOnRoot {
+            while stack.count > 1 { stack.removeLast().prepareToQuit() }
+            top.reappeared()
+        }
+        return perform(entry.action, in: top.context)
     }
 
     /// Lets every screen send its questions and take its answers; true when a redraw is needed.
@@ -76,7 +99,7 @@ final class App {
             return nil
         }
         top.render(into: canvas, in: chrome.body(in: canvas.size, withStatus: status != nil))
-        chrome.draw(on: canvas, context: top.context, status: status)
+        chrome.draw(on: canvas, context: top.context, offered: top.offers, status: status)
         return top.cursor
     }
 
@@ -148,6 +171,8 @@ final class App {
             status = message
         case .runProgram(let program):
             pendingProgram = program
+        case .run:
+            break
         case .notice(let message):
             status = message
         }

@@ -6,6 +6,10 @@ import TerritorioModel
 /// way out. Failures before the terminal is taken are printed like the command line's.
 enum Interface {
     static func run(_ options: InterfaceOptions, environment: [String: String], console: Console) -> Int32 {
+        guard Terminal.canAddressCursor else {
+            console.err(HelpText.terminalCannotDraw(term: environment["TERM"]))
+            return 1
+        }
         let directory = DataDirectory.resolve(option: options.dataDirectory, environment: environment)
         let store: Store
         do {

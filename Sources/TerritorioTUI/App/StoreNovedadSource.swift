@@ -60,6 +60,14 @@ struct StoreNovedadSource: NovedadSource {
         try store.delete(id)
     }
 
+    func restore(_ id: String) throws -> Novedad {
+        try store.restore(id)
+    }
+
+    func restoreAttachment(_ id: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad {
+        try store.restoreAttachment(id, attachment, order: order)
+    }
+
     func profile() throws -> Profile {
         try profiles.load()
     }

@@ -53,6 +53,7 @@ struct CommandRunner {
         case ["novedad", "desencolar"]: try novedades.dequeue()
         case ["novedad", "corregir"]: try novedades.correct()
         case ["novedad", "borrar"]: try novedades.delete()
+        case ["novedad", "restaurar"]: try novedades.restore()
         case ["novedad", "tipos"]: try novedades.types()
         case ["novedades"]: try novedades.list()
         case ["perfil"]: try novedades.profile()

@@ -33,6 +33,24 @@ enum HelpText {
         return lines.joined(separator: "\n")
     }
 
+    /// What `territorio` says in a terminal that cannot move its cursor (`TERM=dumb`, an unknown
+    /// `TERM`): the interface cannot run there, and these commands do the same work.
+    static func terminalCannotDraw(term: String?) -> String {
+        // TERM comes from outside: its control characters never reach the terminal.
+        let printable = term.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0.properties.generalCategory != .control })) }
+        let name = printable.map { $0.isEmpty ? "TERM vacío" : "TERM=\($0)" } ?? "sin TERM"
+        let commands = [["catalogo", "buscar"], ["catalogo", "ver"], ["novedad", "crear"], ["novedad", "editar"], ["novedades"],
+                        ["sincronizar"]]
+        var lines = ["Esta terminal (\(name)) no puede mover el cursor, y la interfaz lo necesita.",
+                     "Los comandos hacen el mismo trabajo sin dibujar la pantalla:"]
+        for words in commands {
+            guard let spec = CommandSpec.all.first(where: { $0.words == words }) else { continue }
+            lines.append("  territorio \(spec.name)\(spec.arguments.isEmpty ? "" : " " + spec.arguments) …")
+        }
+        lines.append("Vea «territorio --help», o abra la interfaz en una terminal como xterm (TERM=xterm-256color).")
+        return lines.joined(separator: "\n")
+    }
+
     static func command(_ spec: CommandSpec) -> String {
         var lines = ["Uso: \(spec.usage)", "", spec.summary]
         if spec.flags.contains("--json") {

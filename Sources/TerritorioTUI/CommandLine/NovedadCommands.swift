@@ -57,10 +57,15 @@ struct NovedadCommands {
         let store = novedades()
         let id = try store.resolve(command.positionals[0])
         try store.delete(id)
-        context.console.out("Borrador \(id.prefix(8)) borrado.")
+        context.console.out("Borrador \(id.prefix(8)) llevado a la papelera: «territorio novedad restaurar \(id.prefix(8))» lo trae de vuelta.")
+    }
+
+    func restore() throws {
+        try printNovedad(try novedades().restore(command.positionals[0]))
     }
 
     func list() throws {
+        if command.flag("--papelera") { return try listTrash() }
         var state: NovedadState?
         if let name = command.value("--estado") {
             guard let parsed = NovedadState(rawValue: TextFolding.fold(name).replacingOccurrences(of: " ", with: "_")) else {
@@ -81,6 +86,27 @@ struct NovedadCommands {
         let references = try context.store.catalogue.references()
         for novedad in list {
             context.console.out(NovedadText.line(novedad, references: references))
+        }
+    }
+
+    /// `novedades --papelera`: the deleted drafts, with when each one went there.
+    private func listTrash() throws {
+        guard command.value("--estado") == nil else {
+            throw UsageError(message: "--papelera solo lista borradores borrados: no se combina con --estado.", usage: command.spec.usage)
+        }
+        let trash = try novedades().trash()
+        if command.flag("--json") {
+            context.printJSON(.array(trash.map(\.json)))
+            return
+        }
+        guard !trash.isEmpty else {
+            context.console.out("La papelera está vacía.")
+            return
+        }
+        let references = try context.store.catalogue.references()
+        for novedad in trash {
+            context.console.out(NovedadText.line(novedad, references: references)
+                + " · en la papelera desde " + BogotaTime.display(novedad.trashedAt ?? novedad.updatedAt))
         }
     }
 

@@ -33,6 +33,8 @@ final class NovedadFormScreen: Screen {
     private var checking = false
     /// Esc was pressed once while the last save had failed.
     private var leaveConfirmed = false
+    /// The photo removed last and where it was: Ctrl-Z puts it back.
+    private var removedPhoto: (photo: AttachmentRecord, index: Int)?
 
     /// A form over `novedad` (a draft), or a new one starting with `changes` (a route's type and entity).
     init(desk: NovedadDesk, novedad: Novedad? = nil, startingWith changes: NovedadChanges = NovedadChanges()) {
@@ -58,6 +60,8 @@ final class NovedadFormScreen: Screen {
 
     var context: KeyContext { .form }
 
+    var offers: Set<Action> { removedPhoto == nil ? [] : [.undo] }
+
     private var lastCursor: Point?
     var cursor: Point? { lastCursor }
 
@@ -71,6 +75,7 @@ final class NovedadFormScreen: Screen {
             return save() ? .notice("Guardado.") : .notice("No se pudo guardar: " + (saveFailure ?? ""))
         case .enqueue: return enqueue()
         case .showProfile: return .push(ProfileScreen(desk: desk))
+        case .undo: return restorePhoto()
         default: break
         }
         switch editor.handle(action) {
@@ -236,9 +241,22 @@ final class NovedadFormScreen: Screen {
         let photo = editor.photos[index]
         do {
             editor.photos = try desk.source.removeAttachment(draftID, sha256: photo.sha256).attachments
-            return .notice("Se quitó la foto «\(photo.name)».")
+            removedPhoto = (photo, index)
+            return .notice("Se quitó la foto «\(photo.name)». Ctrl-Z la vuelve a poner.")
         } catch {
             return .notice("No se pudo quitar la foto: " + FailureText.describe(error))
+        }
+    }
+
+    /// Ctrl-Z: the photo removed last goes back to its place.
+    private func restorePhoto() -> ScreenOutcome {
+        guard let draftID, let removed = removedPhoto else { return .notice("No hay una foto quitada que volver a poner.") }
+        do {
+            editor.photos = try desk.source.restoreAttachment(draftID, removed.photo, order: removed.index).attachments
+            removedPhoto = nil
+            return .notice("La foto «\(removed.photo.name)» volvió a la novedad.")
+        } catch {
+            return .notice("No se pudo volver a poner la foto: " + FailureText.describe(error))
         }
     }
 

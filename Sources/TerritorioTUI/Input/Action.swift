@@ -33,6 +33,10 @@ enum Action: Hashable, Sendable {
     case enqueue
     // MARK: Novedades
     case newNovedad, dequeue, correct, deleteNovedad
+    /// Open the command palette (`:`, Ctrl-P).
+    case palette
+    /// Take back the last deletion: a draft from the papelera, a photo removed from the form.
+    case undo
     /// A new novedad about the route on screen.
     case reportNovedad
     /// The gestor's profile.

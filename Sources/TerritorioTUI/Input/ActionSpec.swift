@@ -14,9 +14,12 @@ struct ActionSpec: Sendable {
     let hint: String?
     /// The footer's label for the keys (`↑↓`), when not the first key's.
     let hintKeys: String?
+    /// The hint is in the footer only while the screen offers the action (`Screen.offers`), and
+    /// then first: "u deshacer" right after a deletion.
+    let offeredOnly: Bool
 
     init(_ action: Action?, _ keys: [Key], keyLabel: String? = nil, _ help: String, _ contexts: [KeyContext],
-         hint: String? = nil, hintKeys: String? = nil) {
+         hint: String? = nil, hintKeys: String? = nil, offeredOnly: Bool = false) {
         self.action = action
         self.keys = keys
         self.keyLabel = keyLabel
@@ -24,6 +27,7 @@ struct ActionSpec: Sendable {
         self.contexts = contexts
         self.hint = hint
         self.hintKeys = hintKeys
+        self.offeredOnly = offeredOnly
     }
 
     /// The keys as help lists them: `↓ j`.
@@ -31,13 +35,18 @@ struct ActionSpec: Sendable {
         keyLabel ?? keys.map(\.label).joined(separator: " ")
     }
 
-    /// The footer hints of `context`, in table order: (`Enter`, `abrir`). Help and quit are
-    /// `essential`: a narrow footer drops other hints first.
-    static func hints(for context: KeyContext) -> [(keys: String, name: String, essential: Bool)] {
-        all.compactMap { spec in
-            guard let hint = spec.hint, spec.contexts.contains(context) else { return nil }
-            let essential = spec.action == .help || spec.action == .quit
-            return (spec.hintKeys ?? spec.keys.first?.label ?? spec.keysText, hint, essential)
+    /// The footer hints of `context`, in table order — those the screen `offered` now first:
+    /// (`Enter`, `abrir`). Help, quit and offered ones are `essential`: a narrow footer drops
+    /// other hints first.
+    static func hints(for context: KeyContext, offered: Set<Action> = []) -> [(keys: String, name: String, essential: Bool)] {
+        let specs = all.filter { spec in
+            guard spec.hint != nil, spec.contexts.contains(context) else { return false }
+            return !spec.offeredOnly || spec.action.map(offered.contains) == true
+        }
+        let ordered = specs.filter(\.offeredOnly) + specs.filter { !$0.offeredOnly }
+        return ordered.map { spec in
+            let essential = spec.offeredOnly || spec.action == .help || spec.action == .quit
+            return (spec.hintKeys ?? spec.keys.first?.label ?? spec.keysText, spec.hint ?? "", essential)
         }
     }
 
@@ -115,6 +124,8 @@ struct ActionSpec: Sendable {
                    [.novedades], hint: "corregir"),
         ActionSpec(.deleteNovedad, [.character("b"), .delete], "Borrar el borrador elegido (pide confirmación)", [.novedades],
                    hint: "borrar"),
+        ActionSpec(.undo, [.character("u")], "Deshacer: traer de vuelta el último borrador borrado (queda 30 días en la papelera)",
+                   [.novedades], hint: "deshacer", offeredOnly: true),
         ActionSpec(.showProfile, [.character("p")], "El perfil del gestor", [.novedades]),
         ActionSpec(.syncNow, [.character("s")], "Sincronizar ahora (sin esperar los reintentos)", [.list, .novedades],
                    hint: "sincronizar"),
@@ -137,6 +148,8 @@ struct ActionSpec: Sendable {
                    hint: "editor"),
         ActionSpec(.back, [.escape], "Volver (lo escrito queda guardado)", [.form, .profile], hint: "volver"),
         ActionSpec(.showProfile, [.function(2)], "El perfil del gestor (autor de la novedad)", [.form]),
+        ActionSpec(.undo, [.control("z")], "Deshacer: volver a poner la última foto quitada", [.form], hint: "deshacer",
+                   offeredOnly: true),
         ActionSpec(.moveUp, [.up], "Línea o campo anterior", [.form, .profile]),
         ActionSpec(.moveDown, [.down], "Línea o campo siguiente", [.form, .profile]),
         ActionSpec(.cursorLeft, [.left], "Letra anterior", [.form, .profile]),
@@ -177,12 +190,29 @@ struct ActionSpec: Sendable {
         // MARK: - Help
         ActionSpec(.back, [.escape, .character("?"), .function(1)], "Cerrar la ayuda", [.help], hint: "volver"),
 
+        // MARK: - The command palette
+        ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir parte del nombre de una acción (sin importar tildes)", [.palette]),
+        ActionSpec(.open, [.enter], "Ejecutar la acción marcada", [.palette], hint: "ejecutar"),
+        ActionSpec(.moveUp, [.up], "Acción anterior", [.palette], hint: "mover", hintKeys: "↑↓"),
+        ActionSpec(.moveDown, [.down], "Acción siguiente", [.palette]),
+        ActionSpec(.pageUp, [.pageUp], "Página anterior", [.palette]),
+        ActionSpec(.pageDown, [.pageDown], "Página siguiente", [.palette]),
+        ActionSpec(.deleteBackward, [.backspace], "Borrar la letra anterior", [.palette]),
+        ActionSpec(.deleteWord, [.control("w")], "Borrar la palabra anterior", [.palette]),
+        ActionSpec(.clearField, [.control("u")], "Borrar todo lo escrito", [.palette]),
+        ActionSpec(.back, [.escape], "Cerrar sin hacer nada", [.palette], hint: "cerrar"),
+
         // MARK: - Everywhere
+        ActionSpec(.palette, [.character(":"), .control("p")], "Todas las acciones de esta pantalla, para elegir por su nombre",
+                   [.list, .detail, .novedades, .help], hint: "acciones", hintKeys: ":"),
+        ActionSpec(.palette, [.control("p")], "Todas las acciones de esta pantalla, para elegir por su nombre",
+                   [.search, .citizen, .picker, .novedad, .form, .profile, .files], hint: "acciones"),
         ActionSpec(.help, [.character("?"), .function(1)], "Esta ayuda, con todas las teclas",
                    [.list, .detail, .citizen, .novedades, .novedad], hint: "ayuda"),
-        ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker, .form, .profile, .files], hint: "ayuda"),
+        ActionSpec(.help, [.function(1)], "Esta ayuda, con todas las teclas", [.search, .picker, .form, .profile, .files, .palette],
+                   hint: "ayuda"),
         ActionSpec(.quit, [.character("q"), .control("c")], "Salir (nada se pierde)", browsing + [.tooSmall], hint: "salir"),
-        ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker, .form, .profile, .files]),
+        ActionSpec(.quit, [.control("c")], "Salir (nada se pierde)", [.search, .picker, .form, .profile, .files, .palette]),
         ActionSpec(.redraw, [.control("l")], "Redibujar la pantalla", KeyContext.allCases),
     ]
 }

@@ -22,12 +22,14 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
     /// Choosing a photo to attach: a path entry over a folder's listing.
     case files
     case help
+    /// The command palette: typing narrows the list of actions.
+    case palette
     /// "Ventana demasiado pequeña".
     case tooSmall
 
     /// Printable keys are text here: `q` does not quit, `?` does not open help.
     var isTextEntry: Bool {
-        self == .search || self == .picker || self == .form || self == .profile || self == .files
+        self == .search || self == .picker || self == .form || self == .profile || self == .files || self == .palette
     }
 
     /// The heading of this context's section in the help screen.
@@ -44,6 +46,7 @@ enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .profile: "En el perfil"
         case .files: "Al elegir una foto"
         case .help: "En la ayuda"
+        case .palette: "En la lista de acciones (: o Ctrl-P)"
         case .tooSmall: "Con la ventana demasiado pequeña"
         }
     }

@@ -20,8 +20,9 @@ struct Chrome {
         return Rect(x: 0, y: top, columns: size.columns, rows: max(0, size.rows - top - bottom))
     }
 
-    /// Draws the header, the footer with the keys of `context`, and `status` above the footer.
-    func draw(on canvas: any Canvas, context: KeyContext, status: String?) {
+    /// Draws the header, the footer with the keys of `context` (those `offered` first), and
+    /// `status` above the footer.
+    func draw(on canvas: any Canvas, context: KeyContext, offered: Set<Action> = [], status: String?) {
         let size = canvas.size
         canvas.line(StyledLine(" " + header.summary(width: size.columns - 2), style: .header), at: Point(x: 0, y: 0), fill: .header)
         if header.isSample {
@@ -30,13 +31,13 @@ struct Chrome {
         if let status {
             canvas.line(StyledLine(" " + status, style: .status), at: Point(x: 0, y: size.rows - 2), fill: .status)
         }
-        canvas.line(Self.footer(for: context, width: size.columns), at: Point(x: 0, y: size.rows - 1), fill: .footer)
+        canvas.line(Self.footer(for: context, offered: offered, width: size.columns), at: Point(x: 0, y: size.rows - 1), fill: .footer)
     }
 
     /// The hints of `context` that fit `width`, whole, in table order: `/ buscar  Enter abrir
     /// … ? ayuda  q salir`. Help and quit are kept first when not all fit.
-    static func footer(for context: KeyContext, width: Int) -> StyledLine {
-        let hints = ActionSpec.hints(for: context)
+    static func footer(for context: KeyContext, offered: Set<Action> = [], width: Int) -> StyledLine {
+        let hints = ActionSpec.hints(for: context, offered: offered)
         let widths = hints.map { DisplayWidth.of($0.keys) + 1 + DisplayWidth.of($0.name) + 2 }
         var room = width - 1
         var shown = Array(repeating: false, count: hints.count)

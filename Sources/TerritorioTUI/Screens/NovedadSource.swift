@@ -20,7 +20,12 @@ protocol NovedadSource {
     func dequeue(_ id: String) throws -> Novedad
     /// A new draft correcting a rejected novedad.
     func correct(_ id: String) throws -> Novedad
+    /// Moves a draft to the papelera.
     func delete(_ id: String) throws
+    /// Brings a draft back from the papelera.
+    func restore(_ id: String) throws -> Novedad
+    /// Puts back a photo just removed from a draft, at its place.
+    func restoreAttachment(_ id: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad
     func profile() throws -> Profile
     func save(_ profile: Profile) throws
 }

@@ -3,7 +3,7 @@ import TerritorioModel
 /// The gestor's novedades in four tabs by state: borradores, en cola (with those being sent),
 /// enviadas and rechazadas, each with its count. Enter opens one — a draft in the form editor —
 /// and the lifecycle's steps are a key each: n nueva, e encolar, d desencolar, c corregir,
-/// b borrar (asked twice). Esc goes back.
+/// b borrar (asked twice: the draft goes to the papelera), u brings the last one back. Esc goes back.
 final class NovedadesScreen: Screen {
     enum Tab: Int, CaseIterable {
         case drafts, queued, sent, rejected
@@ -63,6 +63,8 @@ final class NovedadesScreen: Screen {
     private var references: ReferenceLists { desk.references }
     /// The draft `b` was pressed on once: a second `b` deletes it.
     private var pendingDeletion: String?
+    /// The draft deleted last here, which `u` brings back from the papelera.
+    private var lastDeleted: String?
     private(set) var tab = Tab.drafts
     private var counts: [NovedadState: Int] = [:]
     private var rows: [Novedad] = []
@@ -81,6 +83,8 @@ final class NovedadesScreen: Screen {
 
     var context: KeyContext { .novedades }
 
+    var offers: Set<Action> { lastDeleted == nil ? [] : [.undo] }
+
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
@@ -91,6 +95,7 @@ final class NovedadesScreen: Screen {
         case .newNovedad: return .push(NovedadFormScreen(desk: desk))
         case .enqueue, .dequeue, .correct, .deleteNovedad:
             return lifecycle(action, confirmedDeletion: deletion)
+        case .undo: return undoDeletion()
         case .nextTab: select(Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!)
         case .previousTab: select(Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
         case .moveUp: listCursor.move(by: -1)
@@ -136,8 +141,9 @@ final class NovedadesScreen: Screen {
                     return .notice("¿Borrar el borrador \(short)? Pulse b otra vez para borrarlo; otra tecla lo conserva.")
                 }
                 try source.delete(novedad.id)
+                lastDeleted = novedad.id
                 reload()
-                return .notice("Borrador \(short) borrado.")
+                return .notice("Borrador \(short) llevado a la papelera. Pulse u para traerlo de vuelta.")
             default:
                 return .notice(Self.unavailable(action))
             }
@@ -146,6 +152,22 @@ final class NovedadesScreen: Screen {
         } catch {
             return .notice(FailureText.describe(error))
         }
+    }
+
+    /// Brings the draft deleted last back from the papelera and selects it.
+    private func undoDeletion() -> ScreenOutcome {
+        guard let id = lastDeleted else {
+            return .notice("No hay un borrado que deshacer. Los borradores borrados se ven con «territorio novedades --papelera».")
+        }
+        do {
+            _ = try source.restore(id)
+        } catch {
+            return .notice("No se pudo traer de vuelta el borrador: " + FailureText.describe(error))
+        }
+        lastDeleted = nil
+        select(.drafts)
+        if let index = rows.firstIndex(where: { $0.id == id }) { listCursor.move(by: index) }
+        return .notice("Borrador \(id.prefix(8)) restaurado.")
     }
 
     /// Why a lifecycle key does nothing on this tab.

@@ -21,6 +21,8 @@ protocol Screen: AnyObject {
     func prepareToQuit()
     /// The screen above this one was closed: what it showed may have changed there.
     func reappeared()
+    /// Actions the screen offers only now (undo right after a deletion): their hints lead the footer.
+    var offers: Set<Action> { get }
 }
 
 extension Screen {
@@ -30,4 +32,5 @@ extension Screen {
     func update() -> Bool { false }
     func prepareToQuit() {}
     func reappeared() {}
+    var offers: Set<Action> { [] }
 }

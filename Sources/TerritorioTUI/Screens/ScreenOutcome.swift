@@ -11,6 +11,8 @@ enum ScreenOutcome {
     case popWithNotice(String)
     /// A message for the gestor, shown above the footer until the next key.
     case notice(String)
+    /// Close the palette and run its chosen action (`PaletteScreen`).
+    case run(PaletteEntry)
     /// Hand the terminal to another program (`$EDITOR`, `chafa`) and come back.
     case runProgram(ExternalProgram)
 }

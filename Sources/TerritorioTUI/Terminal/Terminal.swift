@@ -46,6 +46,13 @@ final class Terminal: TerminalDevice {
         return Terminal(screen: screen, window: window, canvas: CursesCanvas(window: window, theme: theme))
     }
 
+    /// Whether the terminal on stdout can draw a screen: terminfo knows its `TERM` and it can
+    /// move the cursor. Asked before anything else, so a `TERM=dumb` session gets the commands
+    /// instead of a blank screen.
+    static var canAddressCursor: Bool {
+        territorio_can_address_cursor() != 0
+    }
+
     var size: Size { canvas.size }
 
     func readKey(timeoutMilliseconds: Int) -> KeyRead {
