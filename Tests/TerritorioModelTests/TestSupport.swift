@@ -211,7 +211,7 @@ struct BrokenCatalogue: Sendable, CustomTestStringConvertible {
         text("JSON con texto al final", .syntax(line: 101), replacing: "  ]\n}", with: "  ]\n}\n}"),
         text("texto sin cerrar", .syntax(line: 2), replacing: "\"territorio-catalogo/1\",", with: "\"territorio-catalogo/1,"),
         edit("raíz que no es objeto", "", .array([]), at: ""),
-        edit("formato equivocado", "formato", .string("territorio-catalogo/2")),
+        edit("formato equivocado", "formato", .string("territorio-catalogo/3")),
         edit("sin formato", "formato", nil),
         edit("falta el título", "rutas[0].titulo", nil),
         edit("falta la lista de temas", "referencias.temas", nil),

@@ -1,14 +1,20 @@
 /// A whole catalogue as a file carries it: its version, its reference lists and its routes.
 public struct Catalogue: Equatable, Sendable {
-    public static let format = "territorio-catalogo/1"
+    /// The format written; `formats` lists every one an import reads.
+    public static let format = "territorio-catalogo/2"
+    /// `/1` has no `fuentes`; `/2` adds the list of sources and the ids routes and channels cite.
+    public static let formats = ["territorio-catalogo/1", "territorio-catalogo/2"]
 
     public var info: CatalogueInfo
     public var references: ReferenceLists
+    /// Where the facts come from; empty for a `/1` file.
+    public var sources: [Fuente]
     public var rutas: [Ruta]
 
-    public init(info: CatalogueInfo, references: ReferenceLists, rutas: [Ruta]) {
+    public init(info: CatalogueInfo, references: ReferenceLists, sources: [Fuente] = [], rutas: [Ruta]) {
         self.info = info
         self.references = references
+        self.sources = sources
         self.rutas = rutas
     }
 
@@ -22,6 +28,7 @@ public struct Catalogue: Equatable, Sendable {
         ]
         if let notice = info.notice { members.append(("aviso", .string(notice))) }
         members.append(("referencias", references.json))
+        members.append(("fuentes", .array(sources.map(\.json))))
         members.append(("rutas", .array(rutas.map(\.json))))
         return .object(members)
     }

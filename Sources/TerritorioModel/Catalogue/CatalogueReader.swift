@@ -8,8 +8,10 @@ public enum CatalogueReader {
     public static let maximumRoutes = 200_000
 
     /// Reads the catalogue at `path`.
+    /// - Parameter checkingSources: false only for `catalogo revisar`, which reports citations of
+    ///   sources that do not exist instead of stopping at the first one.
     /// - Throws: `CatalogueError` naming the place of the first problem.
-    public static func read(path: String) throws -> Catalogue {
+    public static func read(path: String, checkingSources: Bool = true) throws -> Catalogue {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -34,42 +36,84 @@ public enum CatalogueReader {
         guard Int64(data.count) <= maximumFileBytes else {
             throw CatalogueError.tooLarge(bytes: Int64(data.count), limit: maximumFileBytes)
         }
-        return try read(bytes: Array(data))
+        return try read(bytes: Array(data), checkingSources: checkingSources)
     }
 
     /// Reads a catalogue from the bytes of a file.
-    public static func read(bytes: [UInt8]) throws -> Catalogue {
+    public static func read(bytes: [UInt8], checkingSources: Bool = true) throws -> Catalogue {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
         } catch let error as JSONParser.SyntaxError {
             throw CatalogueError.syntax(error)
         }
-        return try read(document: document)
+        return try read(document: document, checkingSources: checkingSources)
     }
 
-    static func read(document: JSONValue) throws -> Catalogue {
-        let root = try JSONCursor(document).object(
-            required: ["formato", "version", "fecha", "muestra", "referencias", "rutas"], optional: ["aviso"])
-        let format = try root.child("formato").string(1...100)
-        guard format == Catalogue.format else {
-            throw root.child("formato").fail("se esperaba «\(Catalogue.format)» y dice «\(format)»")
+    static func read(document: JSONValue, checkingSources: Bool = true) throws -> Catalogue {
+        let format = try JSONCursor(document)
+            .object(required: ["formato"], optional: ["version", "fecha", "muestra", "aviso", "referencias", "fuentes", "rutas"])
+            .child("formato").string(1...100)
+        guard Catalogue.formats.contains(format) else {
+            throw JSONCursor(document).child("formato")
+                .fail("se esperaba «\(Catalogue.formats.joined(separator: "» o «"))» y dice «\(format)»")
         }
+        let hasSources = format != Catalogue.formats[0]
+        let root = try JSONCursor(document).object(
+            required: ["formato", "version", "fecha", "muestra", "referencias", "rutas"] + (hasSources ? ["fuentes"] : []),
+            optional: ["aviso"])
         let info = CatalogueInfo(
             version: try root.child("version").string(1...40),
             date: try root.child("fecha").date(),
             isSample: try root.child("muestra").bool(),
             notice: try root.optionalString("aviso", 1...500))
         let references = try readReferences(root.child("referencias"))
+        let sources = hasSources ? try readSources(root.child("fuentes")) : []
+        let sourceIDs = Set(sources.map(\.id))
         var ids = Set<String>()
         var rutas: [Ruta] = []
         for cursor in try root.child("rutas").array(0...maximumRoutes) {
-            let ruta = try readRoute(cursor)
+            let ruta = try readRoute(cursor, allowingSources: hasSources)
             guard ids.insert(ruta.id).inserted else { throw cursor.child("id").fail("el id «\(ruta.id)» está repetido") }
             try checkReferences(of: ruta, at: cursor, against: references)
+            if checkingSources { try checkSources(of: ruta, at: cursor, against: sourceIDs) }
             rutas.append(ruta)
         }
-        return Catalogue(info: info, references: references, rutas: rutas)
+        return Catalogue(info: info, references: references, sources: sources, rutas: rutas)
+    }
+
+    // MARK: - Sources
+
+    /// The sources as the store keeps them: the list written from a validated file.
+    static func readStoredSources(_ list: JSONValue) throws -> [Fuente] {
+        try readSources(JSONCursor(list, path: "fuentes"))
+    }
+
+    private static func readSources(_ cursor: JSONCursor) throws -> [Fuente] {
+        var seen = Set<String>()
+        return try cursor.array(0...100_000).map { element in
+            let object = try element.object(required: ["id", "titulo", "consultada"], optional: ["direccion", "fecha"])
+            let source = Fuente(
+                id: try object.child("id").slug(),
+                title: try object.child("titulo").string(1...300),
+                address: try object.optionalString("direccion", 1...1_000),
+                date: object.has("fecha") && object.child("fecha").value != .null ? try object.child("fecha").sourceDate() : nil,
+                consulted: try object.child("consultada").sourceDate())
+            guard seen.insert(source.id).inserted else { throw element.child("id").fail("el id «\(source.id)» está repetido") }
+            return source
+        }
+    }
+
+    private static func checkSources(of ruta: Ruta, at cursor: JSONCursor, against ids: Set<String>) throws {
+        for (offset, id) in ruta.sources.enumerated() where !ids.contains(id) {
+            throw cursor.child("fuentes").element(offset).fail("la fuente «\(id)» no está en fuentes")
+        }
+        for (channelOffset, channel) in ruta.channels.enumerated() {
+            for (offset, id) in channel.sources.enumerated() where !ids.contains(id) {
+                throw cursor.child("canales").element(channelOffset).child("fuentes").element(offset)
+                    .fail("la fuente «\(id)» no está en fuentes")
+            }
+        }
     }
 
     // MARK: - Reference lists
@@ -135,11 +179,12 @@ public enum CatalogueReader {
     // MARK: - Routes
 
     /// Reads one route, checking its own fields but not its references to the lists.
-    static func readRoute(_ cursor: JSONCursor) throws -> Ruta {
+    /// - Parameter allowingSources: whether `fuentes` may appear (not in a `/1` file).
+    static func readRoute(_ cursor: JSONCursor, allowingSources: Bool = true) throws -> Ruta {
         let object = try cursor.object(required: [
             "id", "titulo", "resumen", "temas", "entidades", "poblacion", "poblaciones", "localidades",
             "pasos", "canales", "requisitos", "base_legal", "fuente", "actualizada",
-        ])
+        ], optional: allowingSources ? ["fuentes"] : [])
         let coverage: Ruta.Coverage
         let localidades = object.child("localidades")
         if case .string = localidades.value {
@@ -150,7 +195,7 @@ public enum CatalogueReader {
         } else {
             coverage = .localidades(try localidades.array(1...20).map { try $0.slug() })
         }
-        let channels = try object.child("canales").array(0...50).map(readChannel)
+        let channels = try object.child("canales").array(0...50).map { try readChannel($0, allowingSources: allowingSources) }
         if channels.filter(\.isMain).count > 1 {
             throw object.child("canales").fail("solo un canal puede ser «principal»")
         }
@@ -172,12 +217,13 @@ public enum CatalogueReader {
             requirements: try object.child("requisitos").strings(0...50, each: 1...500),
             legalBasis: try object.child("base_legal").strings(0...50, each: 1...500),
             source: try object.child("fuente").string(1...1_000),
+            sources: try object.sourceIDs(),
             updated: try object.child("actualizada").date())
     }
 
-    private static func readChannel(_ cursor: JSONCursor) throws -> Channel {
+    private static func readChannel(_ cursor: JSONCursor, allowingSources: Bool) throws -> Channel {
         let object = try cursor.object(required: ["tipo", "nombre", "valor", "corte", "por_confirmar"],
-                                       optional: ["horario", "principal"])
+                                       optional: ["horario", "principal"] + (allowingSources ? ["fuentes"] : []))
         let kindText = try object.child("tipo").string(1...20)
         guard let kind = Channel.Kind(rawValue: kindText) else {
             throw object.child("tipo").fail("«\(kindText)» no es un tipo de canal; use \(Channel.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -188,7 +234,8 @@ public enum CatalogueReader {
                        hours: try object.optionalString("horario", 1...300),
                        cutOff: try object.child("corte").date(),
                        unconfirmed: try object.child("por_confirmar").bool(),
-                       isMain: try object.optionalBool("principal") ?? false)
+                       isMain: try object.optionalBool("principal") ?? false,
+                       sources: try object.sourceIDs())
     }
 
     private static func checkReferences(of ruta: Ruta, at cursor: JSONCursor, against references: ReferenceLists) throws {

@@ -32,6 +32,7 @@ public struct CatalogueStore {
             try meta.run(["fecha", catalogue.info.date])
             try meta.run(["muestra", catalogue.info.isSample ? "1" : "0"])
             if let notice = catalogue.info.notice { try meta.run(["aviso", notice]) }
+            try meta.run(["fuentes", JSONWriter.string(.array(catalogue.sources.map(\.json)))])
             // Changes with every import, so caches of the old catalogue (search vocabulary) expire.
             try meta.run(["generacion", UUID().uuidString.lowercased()])
 
@@ -106,6 +107,26 @@ public struct CatalogueStore {
             }
     }
 
+    /// The catalogue's sources, in file order (none for a catalogue imported from a `/1` file).
+    public func sources() throws -> [Fuente] {
+        guard let text = try database.scalar("SELECT valor FROM catalogo_meta WHERE clave = 'fuentes'", as: String.self) else {
+            return []
+        }
+        return try CatalogueReader.readStoredSources(JSONParser.parse(Array(text.utf8)))
+    }
+
+    /// How the catalogue in use judges its channels' freshness (nil when none was imported).
+    public func freshnessPolicy(months: Int = FreshnessPolicy.defaultMonths) throws -> FreshnessPolicy? {
+        guard let info = try info() else { return nil }
+        return FreshnessPolicy(sources: try sources(), catalogueDate: info.date, months: months)
+    }
+
+    /// The route with exactly this id, each channel with its freshness, for showing.
+    public func rutaWithFreshness(id: String, months: Int = FreshnessPolicy.defaultMonths) throws -> Ruta? {
+        guard let ruta = try ruta(id: id), let policy = try freshnessPolicy(months: months) else { return nil }
+        return policy.judged(ruta)
+    }
+
     /// All reference lists, each in catalogue order.
     public func references() throws -> ReferenceLists {
         var lists = ReferenceLists()
@@ -126,7 +147,7 @@ public struct CatalogueStore {
     public func catalogue() throws -> Catalogue? {
         guard let info = try info() else { return nil }
         let rutas = try database.query("SELECT documento FROM rutas ORDER BY numero").map { try Self.decodeStored(try $0.get(0)) }
-        return Catalogue(info: info, references: try references(), rutas: rutas)
+        return Catalogue(info: info, references: try references(), sources: try sources(), rutas: rutas)
     }
 
     /// A route from its stored document, which the import wrote from a validated route.

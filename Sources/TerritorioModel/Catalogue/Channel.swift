@@ -14,9 +14,14 @@ public struct Channel: Equatable, Sendable {
     public var cutOff: String
     public var unconfirmed: Bool
     public var isMain: Bool
+    /// Ids of the catalogue's `fuentes` where the value was seen.
+    public var sources: [String]
+    /// How old its newest source is; filled only when a route is read for showing
+    /// (`FreshnessPolicy.judged`), never stored.
+    public var freshness: ChannelFreshness?
 
     public init(kind: Kind, name: String, value: String, hours: String? = nil, cutOff: String,
-                unconfirmed: Bool = false, isMain: Bool = false) {
+                unconfirmed: Bool = false, isMain: Bool = false, sources: [String] = []) {
         self.kind = kind
         self.name = name
         self.value = value
@@ -24,6 +29,7 @@ public struct Channel: Equatable, Sendable {
         self.cutOff = cutOff
         self.unconfirmed = unconfirmed
         self.isMain = isMain
+        self.sources = sources
     }
 
     var json: JSONValue {
@@ -37,6 +43,7 @@ public struct Channel: Equatable, Sendable {
             ("corte", .string(cutOff)),
             ("por_confirmar", .bool(unconfirmed)),
             ("principal", .bool(isMain)),
+            ("fuentes", .strings(sources)),
         ]
         return .object(members)
     }

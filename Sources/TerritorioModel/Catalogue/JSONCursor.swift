@@ -36,6 +36,14 @@ struct JSONCursor {
 
     func has(_ key: String) -> Bool { value[key] != nil }
 
+    /// The element at `index` of this array, for naming a place in a message.
+    func element(_ index: Int) -> JSONCursor {
+        guard case .array(let elements) = value, elements.indices.contains(index) else {
+            return JSONCursor(.null, path: "\(path)[\(index)]")
+        }
+        return JSONCursor(elements[index], path: "\(path)[\(index)]")
+    }
+
     // MARK: - Scalars
 
     /// A text of `lengths` characters once trimmed, without control characters (newlines only
@@ -79,6 +87,23 @@ struct JSONCursor {
             throw fail("«\(text)» no es una fecha AAAA-MM-DD válida")
         }
         return text
+    }
+
+    /// A source's own date: `AAAA`, `AAAA-MM` or `AAAA-MM-DD`.
+    func sourceDate() throws -> SourceDate {
+        let text = try string(4...10)
+        guard let date = SourceDate(text) else { throw fail("«\(text)» no es una fecha AAAA, AAAA-MM o AAAA-MM-DD válida") }
+        return date
+    }
+
+    /// The ids in an optional `fuentes` list (none when absent), each cited once.
+    func sourceIDs() throws -> [String] {
+        guard has("fuentes") else { return [] }
+        let ids = try child("fuentes").array(0...50).map { try $0.slug() }
+        if let repeated = ids.enumerated().first(where: { ids.firstIndex(of: $0.element) != $0.offset }) {
+            throw child("fuentes").element(repeated.offset).fail("la fuente «\(repeated.element)» está repetida")
+        }
+        return ids
     }
 
     func bool() throws -> Bool {

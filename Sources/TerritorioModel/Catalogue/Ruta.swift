@@ -18,13 +18,16 @@ public struct Ruta: Equatable, Sendable {
     public var channels: [Channel]
     public var requirements: [String]
     public var legalBasis: [String]
+    /// Where the facts come from, in words.
     public var source: String
+    /// Ids of the catalogue's `fuentes` the route's facts come from.
+    public var sources: [String]
     /// Date of the last update, `AAAA-MM-DD`.
     public var updated: String
 
     public init(id: String, title: String, summary: String, themes: [String], entities: [String], population: String,
                 populationGroups: [String], coverage: Coverage, steps: [RouteStep], channels: [Channel],
-                requirements: [String], legalBasis: [String], source: String, updated: String) {
+                requirements: [String], legalBasis: [String], source: String, sources: [String] = [], updated: String) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -38,6 +41,7 @@ public struct Ruta: Equatable, Sendable {
         self.requirements = requirements
         self.legalBasis = legalBasis
         self.source = source
+        self.sources = sources
         self.updated = updated
     }
 
@@ -67,6 +71,7 @@ public struct Ruta: Equatable, Sendable {
             ("requisitos", .strings(requirements)),
             ("base_legal", .strings(legalBasis)),
             ("fuente", .string(source)),
+            ("fuentes", .strings(sources)),
             ("actualizada", .string(updated)),
         ])
     }

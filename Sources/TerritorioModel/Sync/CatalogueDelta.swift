@@ -6,6 +6,8 @@ struct CatalogueDelta {
     /// The catalogue file's top-level fields (version, fecha, muestra, aviso), when any.
     let header: JSONValue?
     let references: JSONValue?
+    /// The catalogue's `fuentes` (a server that publishes `/1` files sends none).
+    let sources: JSONValue?
     let routes: [JSONValue]
     let deleted: Set<String>
 
@@ -15,6 +17,7 @@ struct CatalogueDelta {
         if case .bool(true)? = json["completo"] { isComplete = true } else { isComplete = false }
         header = json["catalogo"].flatMap { $0 == .null ? nil : $0 }
         references = json["referencias"].flatMap { $0 == .null ? nil : $0 }
+        sources = json["fuentes"].flatMap { $0 == .null ? nil : $0 }
         if case .array(let routes)? = json["rutas"] { self.routes = routes } else { routes = [] }
         if case .array(let ids)? = json["borradas"] {
             deleted = Set(ids.compactMap { if case .string(let id) = $0 { id } else { nil } })
@@ -47,6 +50,7 @@ struct CatalogueDelta {
             members += fields.filter { ["version", "fecha", "muestra", "aviso"].contains($0.key) }
         }
         members.append(("referencias", references ?? current?.references.json ?? .null))
+        members.append(("fuentes", sources ?? .array(current?.sources.map(\.json) ?? [])))
         members.append(("rutas", .array(order.compactMap { documents[$0] })))
         return try CatalogueReader.read(document: .object(members))
     }
