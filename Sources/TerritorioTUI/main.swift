@@ -22,8 +22,12 @@ do {
             console.out(spec.map(HelpText.command) ?? HelpText.general())
             status = 0
         }
-    case .version:
-        console.out("territorio \(HelpText.version)")
+    case .version(let global):
+        status = CommandExit.status(console: console) {
+            try VersionReport(global: global, environment: ProcessInfo.processInfo.environment, console: console).print()
+        }
+    case .document(let document):
+        console.out(document.text)
         status = 0
     case .run(let command):
         status = CommandExit.run(command, environment: ProcessInfo.processInfo.environment, console: console)
