@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 import TerritorioModel
 
-// Every file the program creates is private to the user (DESIGN.md "Data").
+// Every file the program creates is private to the user (docs/diseno.md "Data").
 umask(0o077)
 // A closed pipe (`territorio … | head`) must end the program quietly, never by a signal.
 signal(SIGPIPE, SIG_IGN)

@@ -57,7 +57,7 @@ struct GeneratedDocumentTests {
     func manualPage() {
         let lines = ManualPage.text().split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == ".TH TERRITORIO 1 \"\" \"territorio \(HelpText.version)\" \"Manual de territorio\"")
-        let macros: Set<Substring> = [".TH", ".SH", ".TP", ".PP", ".br", ".B", ".EX", ".EE"]
+        let macros: Set<Substring> = [".TH", ".nh", ".ad", ".SH", ".TP", ".PP", ".br", ".B", ".EX", ".EE"]
         for line in lines where line.hasPrefix(".") {
             #expect(macros.contains(line.split(separator: " ").first ?? ""), "\(line)")
         }

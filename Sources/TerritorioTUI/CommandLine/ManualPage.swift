@@ -7,6 +7,9 @@ enum ManualPage {
     static func text() -> String {
         var lines = [
             ".TH TERRITORIO 1 \"\" \"territorio \(HelpText.version)\" \"Manual de territorio\"",
+            // Ragged right, no hyphenation: an option cut in two («--con‐ servar») could not be typed as read.
+            ".nh",
+            ".ad l",
             ".SH NOMBRE",
             "territorio \\- rutas y protocolos de atención y novedades, sin conexión",
             ".SH SINOPSIS",
