@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 import TerritorioModel
 
-// Every file the program creates is private to the user (DESIGN.md "Data").
+// Every file the program creates is private to the user (docs/diseno.md "Data").
 umask(0o077)
 // A closed pipe (`territorio … | head`) must end the program quietly, never by a signal.
 signal(SIGPIPE, SIG_IGN)
@@ -22,8 +22,12 @@ do {
             console.out(spec.map(HelpText.command) ?? HelpText.general())
             status = 0
         }
-    case .version:
-        console.out("territorio \(HelpText.version)")
+    case .version(let global):
+        status = CommandExit.status(console: console) {
+            try VersionReport(global: global, environment: ProcessInfo.processInfo.environment, console: console).print()
+        }
+    case .document(let document):
+        console.out(document.text)
         status = 0
     case .run(let command):
         status = CommandExit.run(command, environment: ProcessInfo.processInfo.environment, console: console)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TerritorioModel
 
-/// The lifecycle of DESIGN.md "Novedad lifecycle" through `NovedadStore`: every transition the
+/// The lifecycle of docs/diseno.md "Novedad lifecycle" through `NovedadStore`: every transition the
 /// store allows, every one it refuses (changing nothing), the payload frozen at `encolar`, the
 /// audit trail, and the field rules of a draft (references, clearing, coordinates, limits,
 /// control characters, consent), prefix ids, counts and lists.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TerritorioModel
 
-/// The purge of DESIGN.md "Non-negotiables": sent novedades older than N days lose their photos,
+/// The purge of docs/diseno.md "Non-negotiables": sent novedades older than N days lose their photos,
 /// the citizen's contact data and the coordinates on this device, keep their radicado and
 /// summary, and unreferenced files go — measured with an injected clock.
 @Suite struct NovedadRetentionTests {

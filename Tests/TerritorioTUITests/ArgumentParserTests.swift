@@ -24,8 +24,8 @@ struct ArgumentParserTests {
 
     @Test("--version wins over a command")
     func version() throws {
-        #expect(try ArgumentParser.parse(["--version"]) == .version)
-        #expect(try ArgumentParser.parse(["catalogo", "listar", "--version"]) == .version)
+        #expect(try ArgumentParser.parse(["--version"]) == .version(GlobalOptions()))
+        #expect(try ArgumentParser.parse(["catalogo", "listar", "--version"]) == .version(GlobalOptions()))
     }
 
     @Test("global options are accepted before or after the subcommand, with a space or =")

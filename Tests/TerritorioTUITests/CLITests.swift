@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+@testable import TerritorioTUI
 
 /// The real `territorio` binary, run as a process against a real SQLite file.
 @Suite("Command line")
@@ -35,6 +36,20 @@ struct CLITests {
             #expect(help.status == 0)
             #expect(help.stdout.contains("Uso: territorio"))
         }
+    }
+
+    @Test("--version names the program, the SQLite loaded and the catalogue in use in the data directory")
+    func versionReport() throws {
+        let sample = try cli.run(["--version"])
+        #expect(sample.status == 0, "\(sample.stderr)")
+        #expect(sample.stdout.split(separator: "\n") == [
+            "territorio \(HelpText.version)", "SQLite \(Database.libraryVersion)",
+            "catálogo 2026.11-muestra del 2026-11-22 (datos de muestra)",
+        ])
+        try importFixture()
+        let imported = try cli.run(["catalogo", "listar", "--version"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.split(separator: "\n").last == "catálogo prueba-1 del 2026-11-01")
     }
 
     @Test("usage errors exit 2 with a Spanish message on stderr and nothing on stdout", arguments: [

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `scripts/install` into a temporary prefix, run from elsewhere: the sample catalogue is found
-/// beside the resolved executable, or through $TERRITORIO_RECURSOS, or the program starts empty.
+/// beside the resolved executable, in `../share/territorio` as the Debian package lays it out, or
+/// through $TERRITORIO_RECURSOS, or the program starts empty.
 @Suite("Installed copy")
 struct InstalledCopyTests {
     static let installScript = URL(fileURLWithPath: #filePath)
@@ -21,6 +22,27 @@ struct InstalledCopyTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("catálogo de muestra"))
         #expect(run.stdout.contains("\"id\""))
+    }
+
+    @Test("a packaged copy (PREFIX/bin/territorio, a real file) finds its resources in PREFIX/share/territorio")
+    func packagedLayout() throws {
+        let folder = try TemporaryFolder()
+        let prefix = folder.path + "/usr"
+        let bundle = CLI.binFolder + "/Territorio_TerritorioResources.resources"
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/share/territorio", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: prefix + "/bin/territorio")
+        for name in try FileManager.default.contentsOfDirectory(atPath: bundle) {
+            try FileManager.default.copyItem(atPath: bundle + "/" + name, toPath: prefix + "/share/territorio/" + name)
+        }
+        let cli = CLI(folder: folder, executable: prefix + "/bin/territorio")
+        let run = try cli.run(["catalogo", "buscar", "desechos", "--json"], currentDirectory: "/")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("catálogo de muestra"))
+        // «desechos» is not in the sample: without the synonyms file (read from the same folder)
+        // it would be corrected to «derechos».
+        #expect(run.stdout.contains("\"corregida\": null"))
+        #expect(run.stdout.contains("\"id\": \"escombros-arrojo-clandestino\""))
     }
 
     @Test("without a bundle the program starts empty and says how to import; TERRITORIO_RECURSOS finds one")

@@ -3,7 +3,9 @@ import TerritorioResources
 
 /// Finds the bundled sample catalogue without SwiftPM's `Bundle.module` (which ends the process
 /// when the bundle moved): first in the bundle beside the resolved executable — true for
-/// `swift run` and for an installed copy — then in the folder named by `$TERRITORIO_RECURSOS`.
+/// `swift run` and for `scripts/install` — then in `../share/territorio` from the executable's
+/// folder (the Debian package: `/usr/bin/territorio` reads `/usr/share/territorio`), then in the
+/// folder named by `$TERRITORIO_RECURSOS`.
 public enum ResourceLocator {
     /// The bundled sample catalogue.
     public static func sampleCatalogue(environment: [String: String], executablePath: String? = resolvedExecutablePath()) -> String? {
@@ -17,6 +19,7 @@ public enum ResourceLocator {
         if let executablePath {
             let folder = (executablePath as NSString).deletingLastPathComponent
             candidates.append(folder + "/" + TerritorioResources.bundleName + "/" + name)
+            candidates.append((folder as NSString).deletingLastPathComponent + "/share/territorio/" + name)
         }
         if let folder = environment["TERRITORIO_RECURSOS"], !folder.isEmpty {
             candidates.append(folder + "/" + name)

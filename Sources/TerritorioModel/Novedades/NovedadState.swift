@@ -1,5 +1,5 @@
 /// Where a novedad is in its life: `borrador` → `en_cola` → `enviando` → `enviada`, or
-/// `rechazada` (DESIGN.md "Novedad lifecycle"). Raw values are stored and printed as they are.
+/// `rechazada` (docs/diseno.md "Novedad lifecycle"). Raw values are stored and printed as they are.
 public enum NovedadState: String, CaseIterable, Sendable {
     case borrador
     case enCola = "en_cola"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Novedades in the store: drafts and their edits, attachments, the lifecycle transitions of
-/// DESIGN.md (each one SQLite transaction, recorded in `transiciones`), and the outbox fields
+/// docs/diseno.md (each one SQLite transaction, recorded in `transiciones`), and the outbox fields
 /// sync reads and writes. Every refused operation changes nothing.
 public final class NovedadStore {
     let database: Database

@@ -36,6 +36,10 @@ public final class Database {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// The version of the SQLite library actually loaded (`3.40.1`), which is the system's and
+    /// may differ from the headers the program was built against.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
     /// Prepares `sql` for repeated use.
     public func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)

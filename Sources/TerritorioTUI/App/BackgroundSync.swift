@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import TerritorioModel
 
-/// Sync in the interface's background (DESIGN.md "Sync in one paragraph"): with a server and a
+/// Sync in the interface's background (docs/diseno.md "Sync in one paragraph"): with a server and a
 /// token in the profile, a run starts after the first screen, again every `interval` (sooner
 /// after a failure to connect), and at once when the gestor asks (`s`, ignoring backoff). Runs
 /// happen on their own thread with their own connection to the store, so the interface never

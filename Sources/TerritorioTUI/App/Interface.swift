@@ -51,7 +51,7 @@ enum Interface {
             return 1
         }
         if let notice = TerminalLocale.notice { notices.insert(notice, at: 0) }
-        // The automatic purge at start (DESIGN.md "Non-negotiables"): photos and contact data of
+        // The automatic purge at start (docs/diseno.md "Non-negotiables"): photos and contact data of
         // novedades sent more than 30 days ago, and attachment files nothing references.
         _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
         let isSample = info?.isSample ?? false

@@ -3,9 +3,13 @@ import Foundation
 /// Our small argument parser: Spanish subcommands from `CommandSpec.all`, options as `--x v` or
 /// `--x=v`, global options anywhere, `--` to end options.
 enum ArgumentParser {
-    static let globalValueOptions = ["--datos", "--colores"]
-
     static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+        if arguments.first == GeneratedDocument.option {
+            guard arguments.count == 2, let document = GeneratedDocument(rawValue: arguments[1]) else {
+                throw UsageError(message: "\(GeneratedDocument.option) necesita uno de: \(GeneratedDocument.allCases.map(\.rawValue).joined(separator: ", ")).", usage: nil)
+            }
+            return .document(document)
+        }
         var global = GlobalOptions()
         var rest: [String] = []
         var wantsHelp = false
@@ -55,7 +59,7 @@ enum ArgumentParser {
         }
         let spec = CommandSpec.all.filter { rest.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
         if wantsHelp { return .help(spec) }
-        if wantsVersion { return .version }
+        if wantsVersion { return .version(global) }
         guard let first = rest.first else { return .help(nil) }
         guard let spec else {
             let known = Set(CommandSpec.all.map(\.words[0]))

@@ -4,8 +4,15 @@ import TerritorioModel
 /// failed, 2 usage. No error escapes as a crash.
 enum CommandExit {
     static func run(_ command: ParsedCommand, environment: [String: String], console: Console) -> Int32 {
-        do {
+        status(console: console) {
             try CommandRunner(command: command, environment: environment, console: console).run()
+        }
+    }
+
+    /// Runs `body`, printing what ended it in Spanish on stderr; returns the exit code.
+    static func status(console: Console, _ body: () throws -> Void) -> Int32 {
+        do {
+            try body()
             return 0
         } catch let error as UsageError {
             console.err(error.message)

@@ -22,7 +22,8 @@ struct CommandSpec: Equatable, Sendable {
         return parts.joined(separator: " ")
     }
 
-    private static func placeholder(for option: String) -> String {
+    /// The name shown for an option's value (`--dias N`, `--adjunto ARCHIVO`).
+    static func placeholder(for option: String) -> String {
         switch option {
         case "--limite", "--dias": "N"
         case "--coordenadas": "LAT,LON"

@@ -19,11 +19,13 @@ enum HelpText {
         lines += [
             "",
             "Opciones globales (antes o después del comando):",
-            "  --datos CARPETA   carpeta de datos (si no: $TERRITORIO_DATOS, o $XDG_DATA_HOME/territorio,",
-            "                    o ~/.local/share/territorio)",
-            "  --colores TEMA    normal, mono o alto-contraste (NO_COLOR también pide mono)",
-            "  --help, -h        esta ayuda; «territorio COMANDO --help» explica un comando",
-            "  --version         la versión del programa",
+        ]
+        for option in GlobalOptionSpec.all {
+            for (index, line) in option.summary.enumerated() {
+                lines.append("  " + (index == 0 ? option.label : "").padding(toLength: 18, withPad: " ", startingAt: 0) + line)
+            }
+        }
+        lines += [
             "",
             "Los valores de --tema, --entidad y --localidad aceptan el id, el número, la sigla o el",
             "nombre, sin importar tildes ni mayúsculas (8, kennedy, «Ciudad Bolivar», IDIPRON).",

@@ -2,8 +2,11 @@
 enum Invocation: Equatable {
     /// `--help`, `ayuda`, or nothing at all; with a command, that command's help.
     case help(CommandSpec?)
-    case version
+    /// `--version`, with the global options so it reads the catalogue of the chosen data directory.
+    case version(GlobalOptions)
     case run(ParsedCommand)
+    /// `--generar-documento man|completado-bash`, for the packages.
+    case document(GeneratedDocument)
 }
 
 /// Options accepted before or after any subcommand.

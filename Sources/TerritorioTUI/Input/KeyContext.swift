@@ -1,5 +1,5 @@
 /// Which keymap applies: one per kind of screen, as in tig's named keymaps. Contexts where the
-/// gestor is typing take every printable key as text (DESIGN.md, "Focus and keys").
+/// gestor is typing take every printable key as text (docs/diseno.md, "Focus and keys").
 enum KeyContext: String, CaseIterable, Hashable, Sendable {
     /// The catalogue list with the list focused.
     case list

@@ -1,0 +1,38 @@
+/// One option accepted before or after any subcommand. Like `CommandSpec.all` for subcommands,
+/// this table writes the help's «Opciones globales», the man page and the bash completion;
+/// `ArgumentParser` gives each option its meaning.
+struct GlobalOptionSpec: Sendable {
+    /// Its spellings: `["--help", "-h"]`.
+    let names: [String]
+    /// The value it takes (`CARPETA`), nil for a flag.
+    let argument: String?
+    /// What a value may be, for completion.
+    let values: ValueCompletion
+    /// Its help, one line per element.
+    let summary: [String]
+
+    /// What completion offers for an option's value.
+    enum ValueCompletion: Equatable, Sendable {
+        case none
+        case directory
+        case file
+        case words([String])
+    }
+
+    /// `--datos CARPETA`, `--help, -h`.
+    var label: String {
+        names.joined(separator: ", ") + (argument.map { " " + $0 } ?? "")
+    }
+
+    static let all: [GlobalOptionSpec] = [
+        GlobalOptionSpec(names: ["--datos"], argument: "CARPETA", values: .directory,
+                         summary: ["carpeta de datos (si no: $TERRITORIO_DATOS, o $XDG_DATA_HOME/territorio,",
+                                   "o ~/.local/share/territorio)"]),
+        GlobalOptionSpec(names: ["--colores"], argument: "TEMA", values: .words(ColorMode.allCases.map(\.rawValue)),
+                         summary: ["normal, mono o alto-contraste (NO_COLOR también pide mono)"]),
+        GlobalOptionSpec(names: ["--help", "-h"], argument: nil, values: .none,
+                         summary: ["esta ayuda; «territorio COMANDO --help» explica un comando"]),
+        GlobalOptionSpec(names: ["--version"], argument: nil, values: .none,
+                         summary: ["las versiones del programa, del catálogo cargado y de SQLite"]),
+    ]
+}
