@@ -387,7 +387,7 @@ enum HEICBuilder {
         let codedStart = mdatStart + (splitExif ? half : 0)
         var location: [[UInt8]] = gps ? TestPosition.exifBytes(order) : []
         if xmpGPS { location += TestPosition.xmpBytes() }
-        return BuiltImage(bytes: bytes, format: .heic, width: width, height: height,
+        return BuiltImage(bytes: bytes, format: ["avif", "avis"].contains(brands[0]) ? .avif : .heic, width: width, height: height,
                           imageData: codedStart..<codedStart + coded.count, locationBytes: location)
     }
 }

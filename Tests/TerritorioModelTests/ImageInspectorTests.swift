@@ -75,9 +75,17 @@ import Testing
         }
         #expect(throws: ImageError.notAnImage(.gif)) { try ImageInspector.inspect(Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0]) }
         #expect(throws: ImageError.notAnImage(.tiff)) { try ImageInspector.inspect(TIFFWriter.cameraExif(.little, gps: false)) }
-        #expect(throws: ImageError.notAnImage(.avif)) {
-            try ImageInspector.inspect(HEICBuilder.heic(brands: ["avif", "mif1", "miaf"]).bytes)
+    }
+
+    /// AVIF is HEIF's box structure around an AV1 image: recognised by its brand, whether it is
+    /// the major one or only compatible, and its damage named as AVIF's.
+    @Test func avifIsRecognisedByItsBrand() throws {
+        for brands in [["avif", "mif1", "miaf"], ["mif1", "avif"], ["avis", "msf1"]] {
+            #expect(try ImageInspector.inspect(HEICBuilder.heic(width: 640, height: 480, brands: brands).bytes)
+                == ImageInfo(format: brands[0] == "mif1" ? .heic : .avif, width: 640, height: 480), "\(brands)")
         }
+        let cut = HEICBuilder.heic(brands: ["avif", "mif1"]).bytes.dropLast(40)
+        #expect(throws: ImageError.damaged(.avif, .runsPastEnd(part: "mdat"))) { try ImageInspector.inspect(Array(cut)) }
     }
 
     /// 65 535 items × 65 535 extents that take no bytes of the box: refused from the box's size,
@@ -187,7 +195,7 @@ import Testing
         ]
         for error in errors { #expect(!error.message.isEmpty) }
         #expect(ImageError.damaged(.heic, .runsPastEnd(part: "mdat")).message.contains("la caja «mdat»"))
-        #expect(ImageError.notAnImage(.zip).message.contains("JPEG, PNG, WebP o HEIC/HEIF"))
+        #expect(ImageError.notAnImage(.zip).message.contains("JPEG, PNG, WebP, HEIC/HEIF o AVIF"))
     }
 
     // MARK: - Hostile input

@@ -89,6 +89,36 @@ import Testing
         #expect(result.bytes[image.imageData] == image.bytes[image.imageData])
     }
 
+    /// An AVIF is cleaned like a HEIC: its Exif item loses the GPS block, its XMP item the
+    /// location values, the coded image stays byte-identical.
+    @Test func avifIsCleanedLikeHEIC() throws {
+        let image = HEICBuilder.heic(order: .little, xmpGPS: true, brands: ["avif", "mif1", "miaf"])
+        let result = try LocationRemover.removingLocation(from: image.bytes, format: .avif)
+        #expect(result.removedSomething)
+        for location in image.locationBytes { #expect(!result.bytes.contains(bytes: location)) }
+        #expect(result.bytes[image.imageData] == image.bytes[image.imageData])
+        #expect(try ImageInspector.inspect(result.bytes) == image.info && image.format == .avif)
+    }
+
+    /// A recent phone's JPEG (Ultra HDR): an MPF index in APP2 and a gain map appended after the
+    /// main image, each with its own Exif GPS and XMP location. Neither image keeps a location;
+    /// both scans and the MPF index stay byte-identical.
+    @Test func aJPEGWithAGainMapKeepsNoLocationInEitherImage() throws {
+        let mpf = JPEGBuilder.segment(0xe2, Array("MPF\u{0}".utf8) + [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 2, 0xb0, 0, 0, 7, 0, 0, 0, 4]
+                                      + Array("0100".utf8) + [0xb0, 1, 0, 4, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0])
+        let gainMapXMP = JPEGBuilder.xmpSegment(Array(#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/" hdrgm:Version="1.0"/></rdf:RDF></x:xmpmeta>"#.utf8))
+        let gainMap = JPEGBuilder.jpeg(width: 16, height: 12, order: .little, gps: true, xmpGPS: true, extraSegments: gainMapXMP)
+        let image = JPEGBuilder.jpeg(width: 64, height: 48, gps: true, xmpGPS: true, extraSegments: mpf, trailer: gainMap.bytes)
+        let result = try LocationRemover.removingLocation(from: image.bytes, format: .jpeg)
+        #expect(result.removedSomething && result.bytes.count == image.bytes.count)
+        for location in image.locationBytes + gainMap.locationBytes { #expect(!result.bytes.contains(bytes: location)) }
+        let gainMapStart = image.imageData.upperBound
+        #expect(result.bytes[image.imageData] == image.bytes[image.imageData])
+        #expect(result.bytes[gainMapStart + gainMap.imageData.lowerBound..<gainMapStart + gainMap.imageData.upperBound]
+            == gainMap.bytes[gainMap.imageData])
+        #expect(result.bytes.contains(bytes: mpf) && result.bytes.contains(bytes: Array("hdrgm:Version=\"1.0\"".utf8)))
+    }
+
     // MARK: - Dropped chunks
 
     @Test func pngTextChunksThatMentionALocationAreDropped() throws {

@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test("GPS is removed and the image data stays byte-identical", arguments: [ImageFormat.jpeg, .png, .webp, .heic])
+    @Test("GPS is removed and the image data stays byte-identical", arguments: ImageFormat.allCases)
     func gpsIsRemoved(format: ImageFormat) throws {
         try withNovedadBench { bench in
             let image = switch format {
@@ -44,6 +44,7 @@ import Testing
             case .png: PNGBuilder.png(width: 5, height: 3)
             case .webp: WebPBuilder.webp()
             case .heic: HEICBuilder.heic(order: .little)
+            case .avif: HEICBuilder.heic(order: .little, brands: ["avif", "mif1", "miaf"])
             }
             #expect(!image.locationBytes.isEmpty)
             for location in image.locationBytes { try #require(image.bytes.contains(bytes: location)) }

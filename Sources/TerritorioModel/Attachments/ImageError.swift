@@ -16,7 +16,7 @@ public enum ImageError: Error, Equatable, Sendable {
 
     /// What a refused file looks like when it is not an accepted image.
     public enum ForeignContent: Equatable, Sendable {
-        case pdf, zip, text, gif, bmp, tiff, avif, unknown
+        case pdf, zip, text, gif, bmp, tiff, unknown
     }
 
     /// How an image is broken. `part` names the segment, chunk or box as the format calls it
@@ -73,9 +73,26 @@ public enum ImageError: Error, Equatable, Sendable {
     }
 }
 
+extension ImageError {
+    /// Runs `body`, which reads a HEIF structure, naming `format` in what it throws: an AVIF
+    /// is read by the HEIF code, and the gestor must read "imagen AVIF".
+    static func naming<T>(_ format: ImageFormat, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ImageError {
+            switch error {
+            case .damaged(.heic, let damage): throw ImageError.damaged(format, damage)
+            case .missingDimensions(.heic): throw ImageError.missingDimensions(format)
+            case .locationNotRemovable(.heic, let problem): throw ImageError.locationNotRemovable(format, problem)
+            default: throw error
+            }
+        }
+    }
+}
+
 extension ImageError.ForeignContent {
     var message: String {
-        let accepted = "Solo se adjuntan imágenes JPEG, PNG, WebP o HEIC/HEIF (se revisa el contenido, no el nombre del archivo)."
+        let accepted = "Solo se adjuntan imágenes JPEG, PNG, WebP, HEIC/HEIF o AVIF (se revisa el contenido, no el nombre del archivo)."
         return switch self {
         case .pdf: "El archivo no es una imagen sino un documento PDF. " + accepted
         case .zip: "El archivo no es una imagen sino un archivo comprimido ZIP (o un documento de Office). " + accepted
@@ -83,7 +100,6 @@ extension ImageError.ForeignContent {
         case .gif: "El archivo es una imagen GIF, formato que no se admite; conviértala a PNG o JPEG. " + accepted
         case .bmp: "El archivo es una imagen BMP, formato que no se admite; conviértala a PNG o JPEG. " + accepted
         case .tiff: "El archivo es una imagen TIFF, formato que no se admite; conviértala a JPEG. " + accepted
-        case .avif: "El archivo es una imagen AVIF, formato que no se admite; conviértala a JPEG. " + accepted
         case .unknown: "El archivo no es una imagen reconocible. " + accepted
         }
     }
@@ -130,7 +146,7 @@ extension ImageFormat {
         switch self {
         case .jpeg: "el segmento"
         case .png, .webp: "el bloque"
-        case .heic: "la caja"
+        case .heic, .avif: "la caja"
         }
     }
 }

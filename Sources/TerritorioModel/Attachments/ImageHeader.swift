@@ -29,7 +29,7 @@ public enum ImageHeader {
         case .png: pngSize(head)
         case .webp: webpSize(head)
         case .jpeg: jpegSize(file)
-        case .heic: heifSize(file)
+        case .heic, .avif: heifSize(file)
         }
         guard let size, size.width > 0, size.height > 0 else { return nil }
         return ImageInfo(format: format, width: size.width, height: size.height)

@@ -11,6 +11,7 @@ public enum ImageInspector {
         case .png: try PNGStructure(bytes).size
         case .webp: try WebPStructure(bytes).size
         case .heic: try HEIFStructure(bytes).size
+        case .avif: try ImageError.naming(.avif) { try HEIFStructure(bytes).size }
         }
         return ImageInfo(format: format, width: size.width, height: size.height)
     }
@@ -23,9 +24,9 @@ public enum ImageInspector {
         if bytes.hasBytes(riff, at: 0), bytes.hasBytes(webp, at: 8) { return .webp }
         if bytes.fourCC(at: 4) == "ftyp" {
             let brands = ftypBrands(bytes)
-            if avifBrands.contains(brands.major) { throw ImageError.notAnImage(.avif) }
+            if avifBrands.contains(brands.major) { return .avif }
             if !heifBrands.isDisjoint(with: brands.all) { return .heic }
-            if !avifBrands.isDisjoint(with: brands.all) { throw ImageError.notAnImage(.avif) }
+            if !avifBrands.isDisjoint(with: brands.all) { return .avif }
             throw ImageError.notAnImage(.unknown)
         }
         if let cutFormat = formatCutInsideSignature(bytes) {

@@ -1,5 +1,5 @@
 /// Removes the place where a photo was taken from its metadata before it is stored for sending:
-/// Exif GPS (JPEG APP1, PNG eXIf, WebP EXIF, HEIC Exif items) and location values in XMP. The
+/// Exif GPS (JPEG APP1, PNG eXIf, WebP EXIF, HEIC and AVIF Exif items) and location values in XMP. The
 /// image data itself (JPEG scan, PNG IDAT, WebP VP8/VP8L, HEIC coded data) stays byte-identical,
 /// and Exif is edited at the same length so its offsets stay valid. When the metadata cannot be
 /// cleaned with certainty it throws `ImageError.locationNotRemovable`: the caller then refuses the
@@ -32,6 +32,10 @@ public enum LocationRemover {
         case .heic:
             var copy = bytes
             try HEIFLocation.removeLocation(from: &copy)
+            return copy
+        case .avif:
+            var copy = bytes
+            try ImageError.naming(.avif) { try HEIFLocation.removeLocation(from: &copy) }
             return copy
         }
     }

@@ -28,7 +28,7 @@ public enum NovedadError: Error, Equatable {
         case .incomplete(let problems):
             "La novedad no se puede encolar todavía:\n" + problems.map { "  • \($0.field): \($0.message)" }.joined(separator: "\n")
         case .attachment(let path, let reason):
-            "No se adjuntó «\(path)»: \(reason)."
+            "No se adjuntó «\(path)»: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
         case .noSuchAttachment(let id, let prefix):
             "La novedad \(id) no tiene un adjunto cuyo sha256 empiece por «\(prefix)»."
         case .inTrash(let id, let operation):

@@ -63,7 +63,7 @@ struct CommandSpec: Equatable, Sendable {
                     summary: "Muestra una novedad: campos, fotos, estado e intentos de envío."),
         CommandSpec(words: ["novedad", "adjuntar"], arguments: "ID ARCHIVO", positionalCount: 2...2, valueOptions: [],
                     flags: ["--conservar-ubicacion", "--json"],
-                    summary: "Adjunta una foto (JPEG, PNG, WebP o HEIC) a un borrador, sin su ubicación GPS."),
+                    summary: "Adjunta una foto (JPEG, PNG, WebP, HEIC o AVIF) a un borrador, sin su ubicación GPS."),
         CommandSpec(words: ["novedad", "quitar-adjunto"], arguments: "ID SHA-PREFIJO", positionalCount: 2...2, valueOptions: [],
                     flags: ["--json"], summary: "Quita una foto de un borrador."),
         CommandSpec(words: ["novedad", "encolar"], arguments: "ID", positionalCount: 1...1, valueOptions: [], flags: ["--json"],
