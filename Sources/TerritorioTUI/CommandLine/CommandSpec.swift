@@ -24,7 +24,7 @@ struct CommandSpec: Equatable, Sendable {
 
     private static func placeholder(for option: String) -> String {
         switch option {
-        case "--limite", "--dias": "N"
+        case "--limite", "--dias", "--meses": "N"
         case "--coordenadas": "LAT,LON"
         case "--adjunto": "ARCHIVO"
         case "--observada": "\"AAAA-MM-DD HH:MM\""
@@ -47,6 +47,9 @@ struct CommandSpec: Equatable, Sendable {
         CommandSpec(words: ["catalogo", "importar"], arguments: "ARCHIVO", positionalCount: 1...1,
                     valueOptions: [], flags: [],
                     summary: "Valida un catálogo JSON y, si está bien, reemplaza el catálogo en uso."),
+        CommandSpec(words: ["catalogo", "revisar"], arguments: "[ARCHIVO]", positionalCount: 0...1,
+                    valueOptions: ["--meses"], flags: ["--json", "--estricto"],
+                    summary: "Revisa un catálogo (el que está en uso o un archivo): fuentes viejas o sin fecha, canales por confirmar, rutas sin canal, fuente o base legal, un número con dos nombres, localidades sin ruta de un tema, fuentes citadas que no existen. Con --estricto sale con 1 si encuentra algo."),
         CommandSpec(words: ["referencias"], arguments: "[localidades|entidades|temas|tipos|urgencias|poblaciones]",
                     positionalCount: 0...1, valueOptions: [], flags: ["--json"],
                     summary: "Lista los valores válidos de localidades, entidades, temas, tipos, urgencias y poblaciones."),
