@@ -207,6 +207,6 @@ struct SearchQualityTests {
     func hostile(query: String) throws {
         let (store, search) = try Self.sampleSearch()
         _ = try search.find(query)
-        #expect(try store.catalogue.routeCount() == 69)
+        #expect(try store.catalogue.routeCount() == 111)
     }
 }

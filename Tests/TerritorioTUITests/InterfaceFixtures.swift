@@ -183,7 +183,7 @@ final class SyntheticRouteSource: RouteSource, RouteCatalogue {
         .exact(query.hasText ? searchCount : count)
     }
 
-    func ruta(id: String) throws -> Ruta? {
+    func routeForReading(id: String) throws -> Ruta? {
         nil
     }
 }

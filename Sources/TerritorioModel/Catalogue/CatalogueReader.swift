@@ -184,7 +184,7 @@ public enum CatalogueReader {
         let object = try cursor.object(required: [
             "id", "titulo", "resumen", "temas", "entidades", "poblacion", "poblaciones", "localidades",
             "pasos", "canales", "requisitos", "base_legal", "fuente", "actualizada",
-        ], optional: allowingSources ? ["fuentes"] : [])
+        ], optional: allowingSources ? ["fuentes", "base_legal_por_confirmar"] : [])
         let coverage: Ruta.Coverage
         let localidades = object.child("localidades")
         if case .string = localidades.value {
@@ -216,6 +216,7 @@ public enum CatalogueReader {
             channels: channels,
             requirements: try object.child("requisitos").strings(0...50, each: 1...500),
             legalBasis: try object.child("base_legal").strings(0...50, each: 1...500),
+            legalBasisUnconfirmed: try object.optionalBool("base_legal_por_confirmar") ?? false,
             source: try object.child("fuente").string(1...1_000),
             sources: try object.sourceIDs(),
             updated: try object.child("actualizada").date())

@@ -45,6 +45,10 @@ public struct Channel: Equatable, Sendable {
             ("principal", .bool(isMain)),
             ("fuentes", .strings(sources)),
         ]
+        if let freshness {
+            members.append(("vigencia", .string(freshness.label)))
+            members.append(("fuente_fecha", freshness.newestSourceDate.map { .string($0.description) } ?? .null))
+        }
         return .object(members)
     }
 }

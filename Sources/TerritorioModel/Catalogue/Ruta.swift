@@ -18,6 +18,9 @@ public struct Ruta: Equatable, Sendable {
     public var channels: [Channel]
     public var requirements: [String]
     public var legalBasis: [String]
+    /// The sources give no norm for this route yet: shown as «Base legal: por confirmar» and
+    /// reported by `catalogo revisar` as known, not as a mistake.
+    public var legalBasisUnconfirmed: Bool
     /// Where the facts come from, in words.
     public var source: String
     /// Ids of the catalogue's `fuentes` the route's facts come from.
@@ -27,7 +30,8 @@ public struct Ruta: Equatable, Sendable {
 
     public init(id: String, title: String, summary: String, themes: [String], entities: [String], population: String,
                 populationGroups: [String], coverage: Coverage, steps: [RouteStep], channels: [Channel],
-                requirements: [String], legalBasis: [String], source: String, sources: [String] = [], updated: String) {
+                requirements: [String], legalBasis: [String], legalBasisUnconfirmed: Bool = false, source: String,
+                sources: [String] = [], updated: String) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -40,6 +44,7 @@ public struct Ruta: Equatable, Sendable {
         self.channels = channels
         self.requirements = requirements
         self.legalBasis = legalBasis
+        self.legalBasisUnconfirmed = legalBasisUnconfirmed
         self.source = source
         self.sources = sources
         self.updated = updated
@@ -57,7 +62,7 @@ public struct Ruta: Equatable, Sendable {
     }
 
     public var json: JSONValue {
-        .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("id", .string(id)),
             ("titulo", .string(title)),
             ("resumen", .string(summary)),
@@ -70,10 +75,14 @@ public struct Ruta: Equatable, Sendable {
             ("canales", .array(channels.map(\.json))),
             ("requisitos", .strings(requirements)),
             ("base_legal", .strings(legalBasis)),
+        ]
+        if legalBasisUnconfirmed { members.append(("base_legal_por_confirmar", .bool(true))) }
+        members += [
             ("fuente", .string(source)),
             ("fuentes", .strings(sources)),
             ("actualizada", .string(updated)),
-        ])
+        ]
+        return .object(members)
     }
 }
 

@@ -1,4 +1,8 @@
 import TerritorioModel
 
-/// The store's catalogue already reads whole routes by id, as the interface needs.
-extension CatalogueStore: RouteCatalogue {}
+/// The store's catalogue reads whole routes by id, judged against its own sources and date.
+extension CatalogueStore: RouteCatalogue {
+    func routeForReading(id: String) throws -> Ruta? {
+        try rutaWithFreshness(id: id, months: FreshnessPolicy.defaultMonths)
+    }
+}

@@ -49,7 +49,8 @@ struct CatalogueCommands {
 
     func show() throws {
         let id = context.command.positionals[0]
-        guard let ruta = try context.store.catalogue.ruta(id: id) ?? (try uniqueRoute(startingWith: id)) else {
+        guard let found = try context.store.catalogue.ruta(id: id) ?? (try uniqueRoute(startingWith: id)),
+              let ruta = try context.store.catalogue.freshnessPolicy()?.judged(found) else {
             throw CommandFailure(message: "No hay una ruta con id «\(id)». Búsquela con «territorio catalogo buscar TEXTO».")
         }
         if context.command.flag("--json") {
@@ -57,7 +58,35 @@ struct CatalogueCommands {
             return
         }
         try context.warnIfSample()
-        context.console.out(RouteText.detail(ruta, references: try context.store.catalogue.references()))
+        context.console.out(RouteText.detail(ruta, references: try context.store.catalogue.references(),
+                                             sources: try context.store.catalogue.sources()))
+    }
+
+    /// `catalogo revisar [ARCHIVO]`: the catalogue in use, or a file before it is imported.
+    func review() throws {
+        let months = try self.months()
+        let catalogue: Catalogue
+        if let path = context.command.positionals.first {
+            do {
+                catalogue = try CatalogueReader.read(path: path, checkingSources: false)
+            } catch let error as CatalogueError {
+                throw CommandFailure(message: error.message + " No se puede revisar ni importar.")
+            }
+        } else {
+            guard let inUse = try context.store.catalogue.catalogue() else {
+                throw CommandFailure(message: "No hay catálogo en uso. Revise un archivo con «territorio catalogo revisar ARCHIVO».")
+            }
+            catalogue = inUse
+        }
+        let review = CatalogueReview(catalogue: catalogue, months: months)
+        if context.command.flag("--json") {
+            context.printJSON(review.json)
+        } else {
+            context.console.out(review.text)
+        }
+        if context.command.flag("--estricto"), !review.findings.isEmpty {
+            throw CommandFailure(message: "--estricto: la revisión encontró \(review.findings.count) \(review.findings.count == 1 ? "hallazgo" : "hallazgos").")
+        }
     }
 
     func list() throws {
@@ -105,6 +134,14 @@ struct CatalogueCommands {
         guard let text = context.command.value("--limite") else { return 20 }
         guard let value = Int(text), (1...10_000).contains(value) else {
             throw UsageError(message: "--limite debe ser un número entre 1 y 10000.", usage: context.command.spec.usage)
+        }
+        return value
+    }
+
+    private func months() throws -> Int {
+        guard let text = context.command.value("--meses") else { return FreshnessPolicy.defaultMonths }
+        guard let value = Int(text), (1...600).contains(value) else {
+            throw UsageError(message: "--meses debe ser un número entre 1 y 600.", usage: context.command.spec.usage)
         }
         return value
     }

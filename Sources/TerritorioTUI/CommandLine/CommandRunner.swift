@@ -31,6 +31,9 @@ struct CommandRunner {
         case ["catalogo", "ver"]:
             try context.prepareCatalogue()
             try catalogue.show()
+        case ["catalogo", "revisar"]:
+            if command.positionals.isEmpty { try context.prepareCatalogue() }
+            try catalogue.review()
         case ["catalogo", "listar"]:
             try context.prepareCatalogue()
             try catalogue.list()

@@ -25,7 +25,7 @@ struct CommandSpec: Equatable, Sendable {
     /// The name shown for an option's value (`--dias N`, `--adjunto ARCHIVO`).
     static func placeholder(for option: String) -> String {
         switch option {
-        case "--limite", "--dias": "N"
+        case "--limite", "--dias", "--meses": "N"
         case "--coordenadas": "LAT,LON"
         case "--adjunto": "ARCHIVO"
         case "--observada": "\"AAAA-MM-DD HH:MM\""
@@ -48,6 +48,9 @@ struct CommandSpec: Equatable, Sendable {
         CommandSpec(words: ["catalogo", "importar"], arguments: "ARCHIVO", positionalCount: 1...1,
                     valueOptions: [], flags: [],
                     summary: "Valida un catálogo JSON y, si está bien, reemplaza el catálogo en uso."),
+        CommandSpec(words: ["catalogo", "revisar"], arguments: "[ARCHIVO]", positionalCount: 0...1,
+                    valueOptions: ["--meses"], flags: ["--json", "--estricto"],
+                    summary: "Revisa un catálogo (el que está en uso o un archivo): fuentes viejas o sin fecha, canales por confirmar, rutas sin canal, fuente o base legal, un número con dos nombres, localidades sin ruta de un tema, fuentes citadas que no existen. Con --estricto sale con 1 si encuentra algo."),
         CommandSpec(words: ["referencias"], arguments: "[localidades|entidades|temas|tipos|urgencias|poblaciones]",
                     positionalCount: 0...1, valueOptions: [], flags: ["--json"],
                     summary: "Lista los valores válidos de localidades, entidades, temas, tipos, urgencias y poblaciones."),

@@ -3,7 +3,8 @@ import TerritorioModel
 /// Routes as plain text for the terminal: the main line first, steps numbered «1.», every
 /// channel with its cut-off date and "(por confirmar)" where the source does not confirm it.
 enum RouteText {
-    static func detail(_ ruta: Ruta, references: ReferenceLists) -> String {
+    /// - Parameter sources: the catalogue's sources, to name the ones the route cites.
+    static func detail(_ ruta: Ruta, references: ReferenceLists, sources: [Fuente]) -> String {
         var lines = [ruta.title, String(repeating: "═", count: min(ruta.title.count, 78))]
         if let main = ruta.mainChannel {
             lines.append("Línea principal: \(channel(main))")
@@ -34,19 +35,31 @@ enum RouteText {
         if !ruta.requirements.isEmpty {
             lines += ["", "Requisitos:"] + ruta.requirements.map { "  • " + $0 }
         }
-        if !ruta.legalBasis.isEmpty {
+        if !ruta.legalBasis.isEmpty || ruta.legalBasisUnconfirmed {
             lines += ["", "Base legal:"] + ruta.legalBasis.map { "  • " + $0 }
+            if ruta.legalBasisUnconfirmed { lines.append("  • por confirmar") }
         }
-        lines += ["", "Fuente: " + ruta.source, "Actualizada: " + DisplayDate.text(ruta.updated)]
+        lines += ["", "Fuente: " + ruta.source]
+        let cited = ruta.sources.compactMap { id in sources.first { $0.id == id } }
+        if !cited.isEmpty {
+            lines.append("Fuentes:")
+            lines += cited.map { source in
+                "  • [\(source.id)] \(source.title) (" + (source.date.map { "\($0)" } ?? "sin fecha")
+                    + "; consultada \(source.consulted))" + (source.address.map { " \($0)" } ?? "")
+            }
+        }
+        lines.append("Actualizada: " + DisplayDate.text(ruta.updated))
         return lines.joined(separator: "\n")
     }
 
-    /// `Línea Púrpura Distrital: 01 8000 112 137 · 24 horas · corte 14/02/2026 (por confirmar)`.
+    /// `Línea Púrpura Distrital: 01 8000 112 137 · 24 horas · corte 14/02/2026 (por confirmar)`,
+    /// then «verificar vigencia (fuente de 2021)» when its newest source is old or undated.
     static func channel(_ channel: Channel) -> String {
         var text = "\(channel.name): \(channel.value)"
         if let hours = channel.hours { text += " · \(hours)" }
         text += " · corte \(DisplayDate.text(channel.cutOff))"
         if channel.unconfirmed { text += " (por confirmar)" }
+        if let warning = channel.freshness?.warning { text += " " + warning }
         return text
     }
 

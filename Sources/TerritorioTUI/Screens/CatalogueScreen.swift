@@ -243,7 +243,7 @@ final class CatalogueScreen: Screen {
     private func openSelected() -> ScreenOutcome {
         guard let row = row(at: listCursor.selection) else { return .ignored }
         do {
-            guard let ruta = try catalogue.ruta(id: row.id) else {
+            guard let ruta = try catalogue.routeForReading(id: row.id) else {
                 return .notice("La ruta «\(row.id)» ya no está en el catálogo.")
             }
             return .push(RouteDetailScreen(ruta: ruta, references: references, desk: desk))

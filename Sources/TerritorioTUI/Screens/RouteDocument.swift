@@ -37,9 +37,10 @@ enum RouteDocument {
             lines += heading("Requisitos")
             for requirement in ruta.requirements { lines += bullet(requirement, width: width) }
         }
-        if !ruta.legalBasis.isEmpty {
+        if !ruta.legalBasis.isEmpty || ruta.legalBasisUnconfirmed {
             lines += heading("Base legal")
             for law in ruta.legalBasis { lines += bullet(law, width: width) }
+            if ruta.legalBasisUnconfirmed { lines += bullet("por confirmar", width: width) }
         }
         lines.append(StyledLine())
         lines += labeled("Fuente", ruta.source, width: width)

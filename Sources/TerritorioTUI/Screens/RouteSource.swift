@@ -23,5 +23,6 @@ protocol RouteFeed: AnyObject {
 
 /// Where the interface reads a whole route when the gestor opens it.
 protocol RouteCatalogue {
-    func ruta(id: String) throws -> Ruta?
+    /// The route with each channel's freshness filled in.
+    func routeForReading(id: String) throws -> Ruta?
 }
