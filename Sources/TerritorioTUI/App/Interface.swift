@@ -58,7 +58,9 @@ enum Interface {
         let app = App(root: catalogue,
                       header: HeaderInfo.read(from: store, isSample: isSample),
                       about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
-                      status: notices.isEmpty ? nil : notices.joined(separator: " "))
+                      status: notices.isEmpty ? nil : notices.joined(separator: " "),
+                      accessible: options.isAccessible(environment: environment,
+                                                       profile: (try? ProfileStore(database: store.database).load().accessible) ?? false))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
         let sync = BackgroundSync(directory: directory)
         app.sync = sync

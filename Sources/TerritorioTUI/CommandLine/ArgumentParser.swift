@@ -4,6 +4,8 @@ import Foundation
 /// `--x=v`, global options anywhere, `--` to end options.
 enum ArgumentParser {
     static let globalValueOptions = ["--datos", "--colores"]
+    /// The yes/no values of `perfil --accesible`; the global `--accesible` is a flag.
+    static let yesNo = ["si", "sí", "no"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         var global = GlobalOptions()
@@ -25,6 +27,8 @@ enum ArgumentParser {
                 wantsHelp = true
             case "--version":
                 wantsVersion = true
+            case "--accesible" where inlineValue == nil && !(index + 1 < arguments.count && yesNo.contains(arguments[index + 1])):
+                global.accessible = true
             case "--datos", "--colores":
                 let value: String
                 if let inlineValue {

@@ -22,6 +22,8 @@ enum HelpText {
             "  --datos CARPETA   carpeta de datos (si no: $TERRITORIO_DATOS, o $XDG_DATA_HOME/territorio,",
             "                    o ~/.local/share/territorio)",
             "  --colores TEMA    normal, mono o alto-contraste (NO_COLOR también pide mono)",
+            "  --accesible       la interfaz para lectores de pantalla: el cursor siempre en lo elegido, sin",
+            "                    cuadros ni letra grande (también TERRITORIO_ACCESIBLE=1, o «perfil --accesible si»)",
             "  --help, -h        esta ayuda; «territorio COMANDO --help» explica un comando",
             "  --version         la versión del programa",
             "",
