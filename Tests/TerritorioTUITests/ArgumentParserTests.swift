@@ -36,6 +36,21 @@ struct ArgumentParserTests {
         #expect(after.global == before.global)
     }
 
+    @Test("--accesible is global, before or after the subcommand; with si or no it is perfil's option")
+    func accessible() throws {
+        #expect(try command(["--accesible", "catalogo", "listar"]).global.accessible)
+        #expect(try command(["novedades", "--accesible"]).global.accessible)
+        #expect(try !command(["novedades"]).global.accessible)
+        let perfil = try command(["perfil", "--accesible", "si"])
+        #expect(perfil.value("--accesible") == "si" && !perfil.global.accessible)
+        #expect(try command(["perfil", "--accesible=no"]).value("--accesible") == "no")
+        #expect(InterfaceOptions(arguments: ["--accesible"])?.accessible == true)
+        let options = try #require(InterfaceOptions(arguments: []))
+        #expect(options.isAccessible(environment: ["TERRITORIO_ACCESIBLE": "1"], profile: false))
+        #expect(!options.isAccessible(environment: ["TERRITORIO_ACCESIBLE": "0"], profile: true))
+        #expect(options.isAccessible(environment: [:], profile: true))
+    }
+
     @Test("search words, value options and flags")
     func searchCommand() throws {
         let parsed = try command(["catalogo", "buscar", "habitante", "calle", "--tema", "salud", "--limite=5", "--json"])

@@ -115,11 +115,11 @@ enum InterfaceFixtures {
                                  routeCount: 3, dataPath: "/datos/de/prueba")
 
     /// The interface on `store`, answered synchronously so tests need no threads.
-    static func app(store: Store) throws -> App {
+    static func app(store: Store, accessible: Bool = false) throws -> App {
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
                                      catalogue: store.catalogue, references: try store.catalogue.references(),
                                      catalogueSize: try store.catalogue.routeCount())
-        return App(root: screen, header: HeaderInfo(isSample: true), about: about)
+        return App(root: screen, header: HeaderInfo(isSample: true), about: about, accessible: accessible)
     }
 
     /// The interface on a generated list.

@@ -122,6 +122,15 @@ struct NovedadCLITests {
         #expect(try json(["perfil", "--entidad", "IDIPRON", "--json"])["entidad"] == .string("idipron"))
         #expect(try json(["perfil", "--documento", "", "--json"])["documento"] == .null)
         #expect(try json(["perfil", "--json"])["nombre"] == .string("Ana María Gómez"))
+        // Accessible mode, for the next start of the interface.
+        #expect(try json(["perfil", "--json"])["accesible"] == .bool(false))
+        #expect(try json(["perfil", "--accesible", "sí", "--json"])["accesible"] == .bool(true))
+        #expect(try cli.run(["perfil"]).stdout.contains("Modo accesible: sí"))
+        #expect(try json(["--accesible", "perfil", "--accesible=no", "--json"])["accesible"] == .bool(false))
+        let refused = try cli.run(["perfil", "--accesible", "quizas"])
+        #expect(refused.status == 2 && refused.stderr.contains("[--accesible si|no]"))
+        let wrongValue = try cli.run(["perfil", "--accesible=quizas"])
+        #expect(wrongValue.status == 2 && wrongValue.stderr.contains("--accesible lleva si o no."))
     }
 
     @Test("perfil refuses unknown entities and control characters, changing nothing")

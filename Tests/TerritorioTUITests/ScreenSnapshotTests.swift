@@ -122,6 +122,21 @@ struct ScreenSnapshotTests {
         snapshot("ciudadano-48x16", Self.narrow)
     }
 
+    @Test("accessible mode: the route as plain numbered lines, no box or scroll bar; the citizen without large print")
+    func accessible() throws {
+        let app = try InterfaceFixtures.app(store: store, accessible: true)
+        InterfaceFixtures.press([.enter], on: app, size: Self.standard)
+        let route = InterfaceFixtures.frame(app, Self.standard)
+        assertSnapshot(route, named: "ruta-accesible-80x24")
+        #expect(!route.text.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) })
+        #expect(route.text.contains("Línea principal") && route.text.contains("1. Llame al 123."))
+        InterfaceFixtures.press([.character("m")], on: app, size: Self.standard)
+        let citizen = InterfaceFixtures.frame(app, Self.standard)
+        assertSnapshot(citizen, named: "ciudadano-accesible-80x24")
+        #expect(!citizen.text.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) })
+        #expect(app.draw(on: CellGrid(size: Self.standard)) != nil, "the cursor is always shown")
+    }
+
     // MARK: - Novedades
 
     static let narrowNovedades = Size(columns: 46, rows: 16)

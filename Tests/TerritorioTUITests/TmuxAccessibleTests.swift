@@ -19,6 +19,71 @@ extension RealProcessTests.TmuxEndToEndTests {
             }
         }
 
+        @Test("accessible mode: the cursor sits on the selected row or field in the list, the results, the picker and the form; the route has no box")
+        func cursorFollowsTheSelection() throws {
+            let session = try TmuxSession(environment: ["TERRITORIO_ACCESIBLE": "1"])
+            defer { session.stop() }
+            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
+            let first = try cursorOnMarkedRow(session)
+            try session.press("Down", "Down")
+            let moved = try cursorOnMarkedRow(session, not: first)
+            #expect(moved.y == first.y + 4, "two routes of two rows each")
+
+            try session.press("/")
+            try session.type("violencia")
+            try session.waitUntil("the cursor at the end of the search box") { screen in
+                guard let cursor = try? session.cursor() else { return false }
+                return Self.row(cursor.y, of: screen).hasPrefix(" Buscar: violencia") && screen.contains("Violencia")
+            }
+            try session.press("Down")
+            _ = try cursorOnMarkedRow(session)
+
+            try session.press("Enter")
+            let route = try session.waitFor("Línea principal", "1. ")
+            let drawing = route.unicodeScalars.filter { (0x2500...0x259F).contains($0.value) }
+            #expect(drawing.isEmpty, "box-drawing or block characters on the route screen: \(String(String.UnicodeScalarView(drawing)))")
+            try session.press("End")
+            try session.waitFor("Actualizada:")
+            #expect(try session.screen().unicodeScalars.allSatisfy { !(0x2500...0x259F).contains($0.value) })
+
+            try session.press("Escape", "Escape", "t")
+            try session.waitFor("Filtrar por tema:")
+            try session.press("Down", "Down")
+            _ = try cursorOnMarkedRow(session, not: TerminalCursor(x: -1, y: 3))
+
+            try session.press("Escape", "n")
+            try session.waitFor("[Borradores (0)]")
+            try session.press("n")
+            try session.waitFor("Nueva novedad")
+            try session.press("Tab", "Tab")
+            let field = try cursorOnMarkedRow(session)
+            #expect(Self.row(field.y, of: try session.screen()).contains("Localidad"))
+            try session.press("C-p")
+            try session.type("encolar")
+            let action = try cursorOnMarkedRow(session)
+            #expect(Self.row(action.y, of: try session.screen()).contains("Encolar para enviar"))
+            try session.press("Escape", "Escape", "Escape", "q")
+            try session.waitFor("estado=0", "terminal=restaurada")
+        }
+
+        /// Waits until the terminal's cursor is on the row marked ▸ (and not at `previous`); returns it.
+        @discardableResult
+        private func cursorOnMarkedRow(_ session: TmuxSession, not previous: TerminalCursor? = nil,
+                                       sourceLocation: SourceLocation = #_sourceLocation) throws -> TerminalCursor {
+            var found: TerminalCursor?
+            try session.waitUntil("the cursor on the row marked ▸", sourceLocation: sourceLocation) { screen in
+                guard let cursor = try? session.cursor(), cursor != previous else { return false }
+                found = cursor
+                return Self.row(cursor.y, of: screen).contains("▸")
+            }
+            return try #require(found)
+        }
+
+        private static func row(_ y: Int, of screen: String) -> String {
+            let rows = screen.components(separatedBy: "\n")
+            return rows.indices.contains(y) ? rows[y] : ""
+        }
+
         @Test(": then part of an action's name and Enter runs it; Ctrl-P opens it while typing a search")
         func palette() throws {
             let session = try TmuxSession()

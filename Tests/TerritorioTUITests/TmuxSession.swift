@@ -110,6 +110,14 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", "t"]).stdout
     }
 
+    /// Where the terminal's cursor is now (0-based column and row).
+    func cursor() throws -> TerminalCursor {
+        let text = try tmux(["display-message", "-p", "-t", "t", "#{cursor_x},#{cursor_y}"]).stdout
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        try #require(parts.count == 2, "tmux cursor: \(text)")
+        return .init(x: parts[0], y: parts[1])
+    }
+
     /// Polls the pane until `condition` holds; fails with the last screen after `timeout`.
     @discardableResult
     func waitUntil(_ description: String, sourceLocation: SourceLocation = #_sourceLocation,
@@ -169,6 +177,12 @@ final class TmuxSession {
         stopped = true
         _ = try? Self.spawn(Self.tmux, ["-L", server, "-f", "/dev/null", "kill-server"], capture: folder.path)
     }
+}
+
+/// Where tmux says the terminal's cursor is.
+struct TerminalCursor: Equatable {
+    let x: Int
+    let y: Int
 }
 
 /// A wait for the screen ran out of time (the issue is already recorded).

@@ -11,15 +11,19 @@ public struct Profile: Equatable, Sendable {
     public var token: String?
     /// Plain HTTP to a non-loopback host was allowed on purpose.
     public var allowsInsecureHTTP: Bool
+    /// The interface starts in accessible mode (for screen readers and braille displays) unless
+    /// `--accesible` or `TERRITORIO_ACCESIBLE` say otherwise.
+    public var accessible: Bool
 
     public init(name: String? = nil, entity: String? = nil, document: String? = nil, server: String? = nil,
-                token: String? = nil, allowsInsecureHTTP: Bool = false) {
+                token: String? = nil, allowsInsecureHTTP: Bool = false, accessible: Bool = false) {
         self.name = name
         self.entity = entity
         self.document = document
         self.server = server
         self.token = token
         self.allowsInsecureHTTP = allowsInsecureHTTP
+        self.accessible = accessible
     }
 
     public var isComplete: Bool { name != nil && entity != nil }
@@ -32,6 +36,7 @@ public struct Profile: Equatable, Sendable {
             ("documento", .optional(document)),
             ("servidor", .optional(server)),
             ("token_configurado", .bool(token != nil)),
+            ("accesible", .bool(accessible)),
         ])
     }
 }

@@ -12,7 +12,8 @@ public struct ProfileStore {
             values[try row.get(0)] = try row.get(1)
         }
         return Profile(name: values["nombre"], entity: values["entidad"], document: values["documento"],
-                       server: values["servidor"], token: values["token"], allowsInsecureHTTP: values["http_inseguro"] == "1")
+                       server: values["servidor"], token: values["token"], allowsInsecureHTTP: values["http_inseguro"] == "1",
+                       accessible: values["accesible"] == "1")
     }
 
     /// Saves every field of `profile`; a nil field is removed.
@@ -20,7 +21,7 @@ public struct ProfileStore {
         try database.transaction {
             let fields = [("nombre", profile.name), ("entidad", profile.entity), ("documento", profile.document),
                           ("servidor", profile.server), ("token", profile.token),
-                          ("http_inseguro", profile.allowsInsecureHTTP ? "1" : nil)]
+                          ("http_inseguro", profile.allowsInsecureHTTP ? "1" : nil), ("accesible", profile.accessible ? "1" : nil)]
             for (key, value) in fields {
                 if let value {
                     try database.execute("INSERT INTO perfil (clave, valor) VALUES (?, ?) ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor",

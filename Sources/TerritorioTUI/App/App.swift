@@ -1,3 +1,4 @@
+import Foundation
 import TerritorioModel
 
 /// The interface's state: a stack of screens (newsboat's `formaction_stack`), the chrome around
@@ -19,12 +20,18 @@ final class App {
     private var syncSeen = BackgroundSync.Status(line: "")
     /// A program a screen asked to run; the loop takes it (`takeProgram`).
     private var pendingProgram: ExternalProgram?
+    /// Accessible mode: plain layouts, the cursor always on the focus, sync's progress at most
+    /// every `progressInterval` seconds.
+    let accessible: Bool
+    static let progressInterval: TimeInterval = 5
+    private var progressShownAt = Date.distantPast
 
-    init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil) {
+    init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil, accessible: Bool = false) {
         stack = [root]
         chrome = Chrome(header: header)
         self.about = about
         self.status = status
+        self.accessible = accessible
     }
 
     var top: any Screen { stack[stack.count - 1] }
@@ -91,16 +98,20 @@ final class App {
         return changed
     }
 
-    /// Draws the whole frame on `canvas`; returns where the cursor goes.
+    /// Draws the whole frame on `canvas`; returns where the cursor goes — in accessible mode
+    /// always somewhere: the screen's focus, else the top of its body.
     func draw(on canvas: any Canvas) -> Point? {
+        canvas.isPlain = accessible
         canvas.clear()
         guard !Chrome.isTooSmall(canvas.size) else {
             Chrome.drawTooSmall(on: canvas)
-            return nil
+            return accessible ? Point(x: 0, y: 0) : nil
         }
-        top.render(into: canvas, in: chrome.body(in: canvas.size, withStatus: status != nil))
+        let body = chrome.body(in: canvas.size, withStatus: status != nil)
+        top.render(into: canvas, in: body)
         chrome.draw(on: canvas, context: top.context, offered: top.offers, status: status)
-        return top.cursor
+        guard accessible else { return top.cursor }
+        return top.focus ?? Point(x: body.x, y: body.y)
     }
 
     /// Whether the next frame must repaint every cell; asking clears it.
@@ -145,6 +156,12 @@ final class App {
         let now = sync.status
         guard now.line != syncSeen.line || now.runs != syncSeen.runs || now.running != syncSeen.running else { return false }
         let finishedRun = now.runs != syncSeen.runs
+        // A screen reader would read every photo's progress: in accessible mode, a new sentence
+        // at most every few seconds while the same run goes on.
+        if accessible, !finishedRun, now.running == syncSeen.running {
+            guard Date().timeIntervalSince(progressShownAt) >= Self.progressInterval else { return false }
+        }
+        progressShownAt = Date()
         syncSeen = now
         if finishedRun {
             for screen in stack { screen.reappeared() }

@@ -62,7 +62,9 @@ enum Interface {
         let app = App(root: catalogue,
                       header: HeaderInfo.read(from: store, isSample: isSample),
                       about: about(),
-                      status: notices.isEmpty ? nil : notices.joined(separator: " "))
+                      status: notices.isEmpty ? nil : notices.joined(separator: " "),
+                      accessible: options.isAccessible(environment: environment,
+                                                       profile: (try? ProfileStore(database: store.database).load().accessible) ?? false))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
         app.aboutSource = about
         let sync = BackgroundSync(directory: directory)

@@ -5,6 +5,8 @@ struct InterfaceOptions: Equatable {
     var dataDirectory: String?
     /// nil when `--colores` was not given.
     var colors: ColorMode?
+    /// `--accesible` was given.
+    var accessible = false
 
     /// nil when the arguments ask for help instead of the interface.
     init?(arguments: [String]) {
@@ -12,6 +14,7 @@ struct InterfaceOptions: Equatable {
         while index < arguments.count {
             let argument = arguments[index]
             if ["--help", "-h", "ayuda", "--version"].contains(argument) { return nil }
+            if argument == "--accesible" { accessible = true }
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             if parts[0] == "--datos" || parts[0] == "--colores" {
                 let value: String?
@@ -24,6 +27,16 @@ struct InterfaceOptions: Equatable {
                 if parts[0] == "--datos" { dataDirectory = value } else { colors = value.flatMap(ColorMode.init) }
             }
             index += 1
+        }
+    }
+
+    /// Accessible mode: `--accesible`, else `TERRITORIO_ACCESIBLE` (1 or 0), else the profile's choice.
+    func isAccessible(environment: [String: String], profile: Bool) -> Bool {
+        if accessible { return true }
+        switch environment["TERRITORIO_ACCESIBLE"] {
+        case "1": return true
+        case "0": return false
+        default: return profile
         }
     }
 

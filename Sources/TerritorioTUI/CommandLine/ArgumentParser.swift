@@ -3,6 +3,9 @@ import Foundation
 /// Our small argument parser: Spanish subcommands from `CommandSpec.all`, options as `--x v` or
 /// `--x=v`, global options anywhere, `--` to end options.
 enum ArgumentParser {
+    /// The yes/no values of `perfil --accesible`; the global `--accesible` is a flag.
+    static let yesNo = ["si", "sí", "no"]
+
     static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         if arguments.first == GeneratedDocument.option {
             guard arguments.count == 2, let document = GeneratedDocument(rawValue: arguments[1]) else {
@@ -29,6 +32,8 @@ enum ArgumentParser {
                 wantsHelp = true
             case "--version":
                 wantsVersion = true
+            case "--accesible" where inlineValue == nil && !(index + 1 < arguments.count && yesNo.contains(arguments[index + 1])):
+                global.accessible = true
             case "--datos", "--colores":
                 let value: String
                 if let inlineValue {

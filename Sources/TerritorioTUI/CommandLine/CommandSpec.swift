@@ -31,6 +31,7 @@ struct CommandSpec: Equatable, Sendable {
         case "--observada": "\"AAAA-MM-DD HH:MM\""
         case "--consentimiento": "VERSION-DEL-TEXTO"
         case "--servidor": "URL"
+        case "--accesible": "si|no"
         default: String(option.dropFirst(2).prefix(1)).uppercased()
         }
     }
@@ -85,7 +86,7 @@ struct CommandSpec: Equatable, Sendable {
                     flags: ["--papelera", "--json"],
                     summary: "Lista las novedades (borrador, en_cola, enviando, enviada, rechazada); con --papelera, los borradores borrados."),
         CommandSpec(words: ["perfil"], arguments: "", positionalCount: 0...0,
-                    valueOptions: ["--nombre", "--entidad", "--documento", "--servidor", "--token"],
+                    valueOptions: ["--nombre", "--entidad", "--documento", "--servidor", "--token", "--accesible"],
                     flags: ["--permitir-http", "--json"],
                     summary: "Muestra o cambia el perfil del gestor (autor de las novedades) y su servidor y token."),
         CommandSpec(words: ["sincronizar"], arguments: "", positionalCount: 0...0, valueOptions: ["--servidor"],

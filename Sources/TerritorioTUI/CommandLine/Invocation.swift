@@ -13,6 +13,8 @@ enum Invocation: Equatable {
 struct GlobalOptions: Equatable {
     var dataDirectory: String?
     var colors: ColorMode = .normal
+    /// `--accesible`: the interface in accessible mode.
+    var accessible = false
 }
 
 /// The interface's colour themes (`--colores`).

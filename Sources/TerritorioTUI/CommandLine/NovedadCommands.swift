@@ -147,6 +147,13 @@ struct NovedadCommands {
             profile.token = try cleaned(token, field: "--token")
             changed = true
         }
+        if let accessible = command.value("--accesible") {
+            guard let value = ["si": true, "sí": true, "no": false][TextFolding.fold(accessible)] else {
+                throw UsageError(message: "--accesible lleva si o no.", usage: command.spec.usage)
+            }
+            profile.accessible = value
+            changed = true
+        }
         if changed { try profiles.save(profile) }
         if command.flag("--json") {
             context.printJSON(profile.json)
@@ -157,6 +164,7 @@ struct NovedadCommands {
         context.console.out("Documento: \(profile.document ?? "—")")
         context.console.out("Servidor: \(profile.server ?? "(ninguno: todo funciona sin red)")")
         context.console.out("Token: \(profile.token == nil ? "(falta)" : "guardado (no se muestra)")")
+        context.console.out("Modo accesible: \(profile.accessible ? "sí" : "no")")
     }
 
     func purge() throws {

@@ -2,7 +2,8 @@ import TerritorioModel
 
 /// The gestor's profile — name, entity, document, and the sync server and token — as a form,
 /// saved as the gestor types like a novedad. The token is never shown: its field starts empty
-/// and what is typed there replaces it.
+/// and what is typed there replaces it. «Accesible» (sí/no) starts the interface in accessible
+/// mode from the next time it opens.
 final class ProfileScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "nombre", label: "Nombre", kind: .line(limit: NovedadChanges.maximumShortText)),
@@ -10,6 +11,7 @@ final class ProfileScreen: Screen {
         FormField(id: "documento", label: "Documento", kind: .line(limit: 40)),
         FormField(id: "servidor", label: "Servidor", kind: .line(limit: NovedadChanges.maximumShortText)),
         FormField(id: "token", label: "Token", kind: .secret(limit: 500)),
+        FormField(id: "accesible", label: "Accesible", kind: .line(limit: 2)),
     ]
 
     private let desk: NovedadDesk
@@ -18,6 +20,8 @@ final class ProfileScreen: Screen {
     private var autosave = Autosave()
     private var failure: String?
     private var lastCursor: Point?
+    /// The accessible mode saved when the screen opened: a change applies from the next start.
+    private let accessibleAtStart: Bool
 
     init(desk: NovedadDesk) {
         self.desk = desk
@@ -34,7 +38,9 @@ final class ProfileScreen: Screen {
             "documento": TextBuffer(text: profile.document ?? "", limit: 40, singleLine: true),
             "servidor": TextBuffer(text: profile.server ?? "", limit: limit, singleLine: true),
             "token": TextBuffer(limit: 500, singleLine: true),
+            "accesible": TextBuffer(text: profile.accessible ? "sí" : "no", limit: 2, singleLine: true),
         ]
+        accessibleAtStart = profile.accessible
         if let entity = profile.entity { values.choices["entidad"] = entity }
         editor = FormEditor(fields: Self.fields, values: values, references: desk.references)
     }
@@ -102,6 +108,11 @@ final class ProfileScreen: Screen {
             next.server = nil
         }
         if let token = Self.nonEmpty(values.text("token")) { next.token = token }
+        switch TextFolding.fold(values.text("accesible")) {
+        case "si": next.accessible = true
+        case "no", "": next.accessible = false
+        default: editor.problems["accesible"] = "Escriba sí o no."
+        }
         do {
             try desk.source.save(next)
             profile = next
@@ -120,7 +131,11 @@ final class ProfileScreen: Screen {
         } else if autosave.isPending {
             title.append(" · sin guardar", style: .muted)
         }
-        editor.generalProblems = profile.token == nil ? [] : ["Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo."]
+        var notes = profile.token == nil ? [] : ["Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo."]
+        if profile.accessible != accessibleAtStart {
+            notes.append("El modo accesible se \(profile.accessible ? "activa" : "desactiva") la próxima vez que abra Territorio.")
+        }
+        editor.generalProblems = notes
         lastCursor = editor.render(into: canvas, in: area, title: title)
     }
 

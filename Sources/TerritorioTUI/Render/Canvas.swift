@@ -2,6 +2,10 @@
 /// Views only ever call the helpers of the extension below, so both draw the same cells.
 protocol Canvas: AnyObject {
     var size: Size { get }
+    /// Accessible mode (`--accesible`): screens lay out plain lines — no boxes, scroll bars or
+    /// large print — and any box-drawing or block character left is drawn as a space, since a
+    /// screen reader reads each one aloud.
+    var isPlain: Bool { get set }
     /// Every cell blank, in the plain style.
     func clear()
     /// One character already made printable (see `DisplayWidth.cell`), 1 or 2 columns wide, at
@@ -32,7 +36,8 @@ extension Canvas {
         drawing: for span in line.spans {
             lastStyle = span.style
             for character in span.text {
-                let (shown, columns) = DisplayWidth.cell(character)
+                let (cell, columns) = DisplayWidth.cell(character)
+                let shown = isPlain && Self.isDrawing(cell) ? " " : cell
                 if columns == 0 { continue }
                 if used + columns > limit { break drawing }
                 put(shown, width: columns, at: Point(x: point.x + used, y: point.y), style: span.style)
@@ -47,6 +52,11 @@ extension Canvas {
             for x in used..<available { put(" ", width: 1, at: Point(x: point.x + x, y: point.y), style: fill) }
         }
         return used
+    }
+
+    /// Box drawing (U+2500–U+257F) and block elements (U+2580–U+259F).
+    static func isDrawing(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { (0x2500...0x259F).contains($0.value) } ?? false
     }
 
     /// Paints `rect` with spaces in `style`.

@@ -3,6 +3,7 @@
 final class CellGrid: Canvas {
     let size: Size
     private(set) var cells: [Cell]
+    var isPlain = false
 
     init(size: Size) {
         self.size = size

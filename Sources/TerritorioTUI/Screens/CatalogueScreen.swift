@@ -32,6 +32,8 @@ final class CatalogueScreen: Screen {
     private var filter = RouteFilter()
     private var listCursor = ListCursor()
     private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
+    /// While typing a search, the last key moved in the results: accessible mode's cursor is there.
+    private var resultsFocused = false
 
     /// The rows of the current query held now: a window of the results, never all of them.
     private var windowOffset = 0
@@ -72,9 +74,17 @@ final class CatalogueScreen: Screen {
         return Point(x: area.x + 1 + DisplayWidth.of(label) + DisplayWidth.of(text), y: area.y)
     }
 
+    /// The selected route's title — or, while typing and until ↑/↓ moves in the results, the
+    /// end of the search box.
+    var focus: Point? {
+        guard knownCount > 0, mode == .list || resultsFocused else { return cursor }
+        return Point(x: area.x + 3, y: area.y + Self.topRows + (listCursor.selection - listCursor.offset) * Self.rowsPerItem)
+    }
+
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if mode == .search { resultsFocused = [.moveUp, .moveDown, .pageUp, .pageDown].contains(action) }
         switch action {
         case .search:
             mode = .search

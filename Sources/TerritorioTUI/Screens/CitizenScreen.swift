@@ -21,7 +21,8 @@ final class CitizenScreen: Screen {
         let layouts = [(true, true, true), (true, true, false), (true, false, false),
                        (false, true, true), (false, true, false), (false, false, false)]
         var lines: [StyledLine] = []
-        for (largePrint, address, title) in layouts {
+        // Accessible mode: never large print, whose block characters a screen reader reads one by one.
+        for (largePrint, address, title) in layouts where !(largePrint && canvas.isPlain) {
             lines = content(width: width, largePrint: largePrint, address: address, title: title)
             if lines.count <= area.rows { break }
         }

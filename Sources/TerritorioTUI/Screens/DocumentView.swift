@@ -44,7 +44,7 @@ struct DocumentView {
         for row in 0..<area.rows where offset + row < lines.count {
             canvas.line(lines[offset + row], at: Point(x: area.x + 1, y: area.y + row), width: width)
         }
-        drawScrollBar(on: canvas, in: area)
+        if !canvas.isPlain { drawScrollBar(on: canvas, in: area) }
     }
 
     private func drawScrollBar(on canvas: any Canvas, in area: Rect) {

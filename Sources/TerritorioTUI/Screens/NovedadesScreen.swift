@@ -85,6 +85,12 @@ final class NovedadesScreen: Screen {
 
     var offers: Set<Action> { lastDeleted == nil ? [] : [.undo] }
 
+    /// The selected novedad's first line; with none, the tabs.
+    var focus: Point? {
+        guard selected != nil else { return Point(x: area.x + 1, y: area.y) }
+        return Point(x: area.x + 3, y: area.y + Self.topRows + (listCursor.selection - listCursor.offset) * Self.rowsPerItem)
+    }
+
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {

@@ -24,10 +24,10 @@ final class PaletteScreen: Screen {
         return Point(x: min(typed, area.x + area.columns - 1), y: area.y)
     }
 
-    /// The row of the marked action, where a screen reader's cursor belongs in accessible mode.
-    var selectedRow: Point? {
-        guard !shown.isEmpty else { return nil }
-        return Point(x: area.x + 1, y: area.y + 2 + listCursor.selection - listCursor.offset)
+    /// The marked action: typing narrows the list, so the best match is what to read.
+    var focus: Point? {
+        guard !shown.isEmpty else { return cursor }
+        return Point(x: area.x + 3, y: area.y + 2 + listCursor.selection - listCursor.offset)
     }
 
     func handle(_ action: Action) -> ScreenOutcome {

@@ -52,6 +52,12 @@ final class PickerScreen: Screen {
         return Point(x: min(typed, area.x + area.columns - 1), y: area.y)
     }
 
+    /// The marked value.
+    var focus: Point? {
+        guard !visible.isEmpty else { return cursor }
+        return Point(x: area.x + 3, y: area.y + 2 + listCursor.selection - listCursor.offset)
+    }
+
     private var visible: [Option] {
         let typed = TextFolding.fold(field.text)
         guard !typed.isEmpty else { return options }

@@ -9,6 +9,7 @@ final class RouteDetailScreen: Screen {
     private let desk: NovedadDesk?
     private var document = DocumentView()
     private var builtWidth = -1
+    private var builtPlain = false
 
     init(ruta: Ruta, references: ReferenceLists, desk: NovedadDesk? = nil) {
         self.ruta = ruta
@@ -34,9 +35,10 @@ final class RouteDetailScreen: Screen {
 
     func render(into canvas: any Canvas, in area: Rect) {
         let width = DocumentView.textWidth(in: area)
-        if width != builtWidth {
-            document.setLines(RouteDocument.lines(for: ruta, references: references, width: width))
+        if width != builtWidth || canvas.isPlain != builtPlain {
+            document.setLines(RouteDocument.lines(for: ruta, references: references, width: width, plain: canvas.isPlain))
             builtWidth = width
+            builtPlain = canvas.isPlain
         }
         document.render(into: canvas, in: area)
     }

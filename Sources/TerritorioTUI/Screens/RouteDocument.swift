@@ -4,11 +4,12 @@ import TerritorioModel
 /// waiting: the title, the main line in a box right under it (so it is on the first screen at
 /// 80x24 whatever follows), what the route is for, where and for whom, the steps as a vertical
 /// flow of numbered boxes, every channel with its cut-off date, then the competent entities,
-/// themes, requirements, legal basis, source and last update.
+/// themes, requirements, legal basis, source and last update. `plain` (accessible mode) keeps
+/// the order but draws no box: the main line and the steps as numbered lines.
 enum RouteDocument {
-    static func lines(for ruta: Ruta, references: ReferenceLists, width: Int) -> [StyledLine] {
+    static func lines(for ruta: Ruta, references: ReferenceLists, width: Int, plain: Bool = false) -> [StyledLine] {
         var lines = TextFit.wrap(ruta.title, width: width).map { StyledLine($0, style: .title) }
-        if let main = ruta.mainChannel { lines += mainLineBox(main, width: width) }
+        if let main = ruta.mainChannel { lines += plain ? mainLinePlain(main, width: width) : mainLineBox(main, width: width) }
         lines += TextFit.wrap(ruta.summary, width: width).map { StyledLine($0) }
         switch ruta.coverage {
         case .everywhere:
@@ -20,7 +21,11 @@ enum RouteDocument {
 
         lines += heading("Pasos")
         for (index, step) in ruta.steps.enumerated() {
-            lines += stepBox(step, number: index + 1, isLast: index == ruta.steps.count - 1, width: width)
+            if plain {
+                lines += stepContent(step, number: index + 1, width: width)
+            } else {
+                lines += stepBox(step, number: index + 1, isLast: index == ruta.steps.count - 1, width: width)
+            }
         }
         if !ruta.channels.isEmpty {
             lines += heading("Canales")
@@ -74,19 +79,44 @@ enum RouteDocument {
         let inner = max(1, width - 4)
         let label = " Línea principal "
         let top = "┏━" + label + String(repeating: "━", count: max(0, width - 3 - DisplayWidth.of(label))) + "┓"
-        var content = TextFit.wrap(ChannelText.kind(channel.kind) + " · " + channel.name, width: inner)
-            .map { StyledLine($0, style: .plain) }
-        content += TextFit.wrap(channel.value, width: inner).map { StyledLine($0, style: .channelValue) }
-        content += ChannelText.details(channel, width: inner)
         var lines = [StyledLine(top, style: .frame)]
-        lines += content.map { boxed($0, inner: inner, side: "┃") }
+        lines += mainLineContent(channel, width: inner).map { boxed($0, inner: inner, side: "┃") }
         lines.append(StyledLine("┗" + String(repeating: "━", count: max(0, width - 2)) + "┛", style: .frame))
         return lines
+    }
+
+    /// The main line as plain lines under a heading (accessible mode).
+    private static func mainLinePlain(_ channel: Channel, width: Int) -> [StyledLine] {
+        heading("Línea principal") + mainLineContent(channel, width: width) + [StyledLine()]
+    }
+
+    /// What the main line says: kind and name, the value, hours and cut-off date.
+    private static func mainLineContent(_ channel: Channel, width: Int) -> [StyledLine] {
+        TextFit.wrap(ChannelText.kind(channel.kind) + " · " + channel.name, width: width).map { StyledLine($0, style: .plain) }
+            + TextFit.wrap(channel.value, width: width).map { StyledLine($0, style: .channelValue) }
+            + ChannelText.details(channel, width: width)
     }
 
     /// One step as a box; all but the last end in a connector pointing to the next.
     private static func stepBox(_ step: RouteStep, number: Int, isLast: Bool, width: Int) -> [StyledLine] {
         let inner = max(1, width - 4)
+        let content = stepContent(step, number: number, width: inner)
+        let rule = max(0, width - 2)
+        var lines = [StyledLine("┌" + String(repeating: "─", count: rule) + "┐", style: .frame)]
+        lines += content.map { boxed($0, inner: inner, side: "│") }
+        if isLast {
+            lines.append(StyledLine("└" + String(repeating: "─", count: rule) + "┘", style: .frame))
+        } else {
+            let left = rule / 2
+            lines.append(StyledLine("└" + String(repeating: "─", count: left) + "┬"
+                                    + String(repeating: "─", count: max(0, rule - left - 1)) + "┘", style: .frame))
+            lines.append(StyledLine(String(repeating: " ", count: left + 1) + "▼", style: .frame))
+        }
+        return lines
+    }
+
+    /// A step as numbered lines: «1. title», its detail under it.
+    private static func stepContent(_ step: RouteStep, number: Int, width inner: Int) -> [StyledLine] {
         let prefix = "\(number). "
         let textWidth = max(1, inner - prefix.count)
         var content: [StyledLine] = []
@@ -104,18 +134,7 @@ enum RouteDocument {
                 ]))
             }
         }
-        let rule = max(0, width - 2)
-        var lines = [StyledLine("┌" + String(repeating: "─", count: rule) + "┐", style: .frame)]
-        lines += content.map { boxed($0, inner: inner, side: "│") }
-        if isLast {
-            lines.append(StyledLine("└" + String(repeating: "─", count: rule) + "┘", style: .frame))
-        } else {
-            let left = rule / 2
-            lines.append(StyledLine("└" + String(repeating: "─", count: left) + "┬"
-                                    + String(repeating: "─", count: max(0, rule - left - 1)) + "┘", style: .frame))
-            lines.append(StyledLine(String(repeating: " ", count: left + 1) + "▼", style: .frame))
-        }
-        return lines
+        return content
     }
 
     private static func channelBlock(_ channel: Channel, width: Int) -> [StyledLine] {

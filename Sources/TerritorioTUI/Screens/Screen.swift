@@ -5,6 +5,9 @@ protocol Screen: AnyObject {
     var context: KeyContext { get }
     /// Where the terminal cursor should blink (a text field), or nil to hide it.
     var cursor: Point? { get }
+    /// In accessible mode, where the cursor always sits — the selected row or the focused field —
+    /// because screen readers and braille displays follow it. nil: the top of the screen's body.
+    var focus: Point? { get }
     /// True while what the gestor asked for last (a search's rows) is not on screen yet.
     var isWaiting: Bool { get }
     /// True while any answer is still to come (a count too): the loop then polls quickly
@@ -27,6 +30,7 @@ protocol Screen: AnyObject {
 
 extension Screen {
     var cursor: Point? { nil }
+    var focus: Point? { cursor }
     var isWaiting: Bool { false }
     var expectsAnswers: Bool { isWaiting }
     func update() -> Bool { false }

@@ -5,6 +5,7 @@ import CNcurses
 final class CursesCanvas: Canvas {
     private let window: UnsafeMutablePointer<WINDOW>
     private let theme: CursesTheme
+    var isPlain = false
 
     init(window: UnsafeMutablePointer<WINDOW>, theme: CursesTheme) {
         self.window = window
