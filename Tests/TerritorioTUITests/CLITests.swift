@@ -44,7 +44,7 @@ struct CLITests {
         #expect(sample.status == 0, "\(sample.stderr)")
         #expect(sample.stdout.split(separator: "\n") == [
             "territorio \(HelpText.version)", "SQLite \(Database.libraryVersion)",
-            "catálogo 2026.11-muestra del 2026-11-22 (datos de muestra)",
+            "catálogo 2026.12-muestra del 2026-12-06 (datos de muestra)",
         ])
         try importFixture()
         let imported = try cli.run(["catalogo", "listar", "--version"])

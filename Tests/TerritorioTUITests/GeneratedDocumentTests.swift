@@ -26,7 +26,7 @@ struct GeneratedDocumentTests {
     @Test("Tab completes commands, subcommands, options and their values from the tables")
     func completion() throws {
         #expect(try complete(["cat"]) == ["catalogo"])
-        #expect(try complete(["catalogo", ""]) == ["buscar", "importar", "listar", "ver"])
+        #expect(try complete(["catalogo", ""]) == ["buscar", "importar", "listar", "revisar", "ver"])
         #expect(try complete(["--datos", "/tmp", "nov"]) == ["novedad", "novedades"])
         #expect(try complete(["catalogo", "buscar", "violencia", "--l"]) == ["--limite", "--localidad"])
         #expect(try complete(["--colores", "a"]) == ["alto-contraste"])
