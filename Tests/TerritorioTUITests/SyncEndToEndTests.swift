@@ -125,7 +125,7 @@ extension RealProcessTests {
             let samplePath = CLI.binFolder + "/Territorio_TerritorioResources.resources/catalogo-muestra.json"
             let sample = try String(contentsOfFile: samplePath, encoding: .utf8)
             let published = folder.path + "/v1.json"
-            try sample.replacingOccurrences(of: "\"version\": \"2026.11-muestra\"", with: "\"version\": \"2026.12-a\"")
+            try sample.replacingOccurrences(of: "\"version\": \"2026.12-muestra\"", with: "\"version\": \"2026.12-a\"")
                 .write(toFile: published, atomically: true, encoding: .utf8)
             #expect(try server.admin(["catalogo", "publicar", published]).status == 0)
             #expect(try cli.run(["sincronizar"]).status == 0)
@@ -144,6 +144,8 @@ extension RealProcessTests {
             guard case .array(let results)? = search["resultados"] else { return }
             #expect(results.first?["id"] == .string("hueco-malla-vial"))
             #expect(try cli.run(["catalogo", "ver", "linea-calma-hombres"]).status == 1, "the deleted route is gone")
+            #expect(try cli.run(["catalogo", "ver", "hueco-malla-vial"]).stdout.contains("Fuentes:\n  • [s41] "),
+                    "the sources travel with the published catalogue")
         }
 
         @Test("a revoked token stops the run with the instruction, and nothing queued is lost")

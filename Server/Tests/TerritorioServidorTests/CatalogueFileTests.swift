@@ -12,13 +12,24 @@ import Testing
         #expect(file.routes.map(\.id) == Fixtures.routes(of: sample).map { $0["id"] as! String })
         let reparsed = try #require(JSONValue.parse(Array(file.routes[0].document.utf8)))
         #expect(reparsed.canonicalText == file.routes[0].document)
+        let sources = try #require(file.sources.flatMap { JSONValue.parse(Array($0.utf8))?.arrayElements })
+        #expect(sources.count == (sample["fuentes"] as? [Any])?.count)
+    }
+
+    @Test func aFormatOneFileIsAcceptedWithoutSourcesAndRefusesThem() throws {
+        var sample = try Fixtures.sampleCatalogue()
+        sample["formato"] = "territorio-catalogo/1"
+        #expect(throws: ServerFailure.self) { try CatalogueFile(bytes: Array(try Fixtures.json(sample))) }
+        sample["fuentes"] = nil
+        let file = try CatalogueFile(bytes: Array(try Fixtures.json(sample)))
+        #expect(file.sources == nil)
     }
 
     @Test func aDeltaWritesTheStoredTextsAsTheyAre() {
         let delta = CatalogueDelta(cursor: "2", isComplete: false,
                                    version: .init(version: "v\"2", date: "2026-12-01", isSample: false, notice: nil),
-                                   references: "{\"temas\":[]}", routes: ["{\"id\":\"a\"}"], deletedRouteIDs: ["b"])
-        #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"version":"v\"2","fecha":"2026-12-01","muestra":false},"referencias":{"temas":[]},"rutas":[{"id":"a"}],"borradas":["b"]}"#)
+                                   references: "{\"temas\":[]}", sources: "[{\"id\":\"s1\"}]", routes: ["{\"id\":\"a\"}"], deletedRouteIDs: ["b"])
+        #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"version":"v\"2","fecha":"2026-12-01","muestra":false},"referencias":{"temas":[]},"fuentes":[{"id":"s1"}],"rutas":[{"id":"a"}],"borradas":["b"]}"#)
     }
 }
 

@@ -26,7 +26,7 @@ extension ServidorReal {
                     #expect(result.status == 200)
                     #expect(result.header("ETag") == "\"0\"")
                     #expect(String(decoding: result.body, as: UTF8.self)
-                        == #"{"cursor":"0","completo":false,"catalogo":null,"referencias":null,"rutas":[],"borradas":[]}"#)
+                        == #"{"cursor":"0","completo":false,"catalogo":null,"referencias":null,"fuentes":null,"rutas":[],"borradas":[]}"#)
                 }
             }
         }
@@ -55,6 +55,8 @@ extension ServidorReal {
                 #expect((delta["borradas"] as? [String])?.isEmpty == true)
                 let references = try #require(delta["referencias"] as? [String: Any])
                 #expect(NSDictionary(dictionary: references).isEqual(to: sample["referencias"] as! [String: Any]))
+                let sources = try #require(delta["fuentes"] as? [[String: Any]])
+                #expect(NSArray(array: sources).isEqual(to: sample["fuentes"] as! [Any]))
                 let firstRoute = try #require((delta["rutas"] as? [[String: Any]])?.first)
                 #expect(NSDictionary(dictionary: firstRoute).isEqual(to: Fixtures.routes(of: sample)[0]))
             }
@@ -109,7 +111,7 @@ extension ServidorReal {
                 #expect(delta["completo"] as? Bool == false)
                 #expect((delta["rutas"] as? [Any])?.isEmpty == true)
                 #expect((delta["borradas"] as? [Any])?.isEmpty == true)
-                #expect((delta["catalogo"] as? [String: Any])?["version"] as? String == "2026.11-muestra")
+                #expect((delta["catalogo"] as? [String: Any])?["version"] as? String == "2026.12-muestra")
                 #expect(delta["referencias"] is [String: Any])
 
                 let otherTag = try await Self.changes(server, token: token, from: "1", ifNoneMatch: "\"0\"")

@@ -41,7 +41,7 @@ extension ServidorReal {
             var duplicated = sample
             duplicated["rutas"] = Fixtures.routes(of: sample) + [Fixtures.routes(of: sample)[0]]
             var wrongFormat = sample
-            wrongFormat["formato"] = "territorio-catalogo/2"
+            wrongFormat["formato"] = "territorio-catalogo/3"
             var noReferences = sample
             noReferences["referencias"] = nil
             let refusals: [(Data, String)] = [

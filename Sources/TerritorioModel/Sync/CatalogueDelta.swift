@@ -50,7 +50,8 @@ struct CatalogueDelta {
             members += fields.filter { ["version", "fecha", "muestra", "aviso"].contains($0.key) }
         }
         members.append(("referencias", references ?? current?.references.json ?? .null))
-        members.append(("fuentes", sources ?? .array(current?.sources.map(\.json) ?? [])))
+        let kept = isComplete ? [] : current?.sources.map(\.json) ?? []
+        members.append(("fuentes", sources ?? .array(kept)))
         members.append(("rutas", .array(order.compactMap { documents[$0] })))
         return try CatalogueReader.read(document: .object(members))
     }

@@ -15,11 +15,14 @@ public struct CatalogueDelta: Sendable, Equatable {
     let isComplete: Bool
     let version: Version?
     let references: String?
+    /// The newest version's `fuentes` list; nil when it was published from a `/1` file.
+    let sources: String?
     let routes: [String]
     let deletedRouteIDs: [String]
 
     /// Nothing published: the client keeps its catalogue as it is.
-    static let nothingPublished = CatalogueDelta(cursor: "0", isComplete: false, version: nil, references: nil, routes: [], deletedRouteIDs: [])
+    static let nothingPublished = CatalogueDelta(cursor: "0", isComplete: false, version: nil, references: nil, sources: nil,
+                                                   routes: [], deletedRouteIDs: [])
 
     public var jsonText: String {
         var output = "{\"cursor\":"
@@ -40,6 +43,7 @@ public struct CatalogueDelta: Sendable, Equatable {
             output += "null"
         }
         output += ",\"referencias\":" + (references ?? "null")
+        output += ",\"fuentes\":" + (sources ?? "null")
         output += ",\"rutas\":[" + routes.joined(separator: ",") + "]"
         output += ",\"borradas\":["
         for (offset, id) in deletedRouteIDs.enumerated() {

@@ -5,7 +5,8 @@ import Foundation
 /// file; the server's job is to version it and compute deltas, so it keeps each route as canonical
 /// JSON text whose equality means "unchanged".
 public struct CatalogueFile: Sendable {
-    public static let format = "territorio-catalogo/1"
+    /// `/1`, and `/2`, which adds the list of `fuentes` that routes and channels cite.
+    public static let formats = ["territorio-catalogo/1", "territorio-catalogo/2"]
     public static let maximumBytes = 64 * 1024 * 1024
     static let topLevelFields: Set<String> = ["formato", "version", "fecha", "muestra", "aviso", "referencias", "rutas"]
 
@@ -15,6 +16,8 @@ public struct CatalogueFile: Sendable {
     public let notice: String?
     /// Canonical JSON text of the `referencias` object.
     public let references: String
+    /// Canonical JSON text of the `fuentes` list; nil for a `/1` file.
+    public let sources: String?
     /// Route ids and canonical JSON texts, in file order.
     public let routes: [(id: String, document: String)]
 
@@ -25,11 +28,16 @@ public struct CatalogueFile: Sendable {
         guard let members = JSONValue.parse(bytes)?.objectMembers else {
             throw ServerFailure("El archivo no es un objeto JSON válido en UTF-8.")
         }
-        if let unknown = members.keys.sorted().first(where: { !Self.topLevelFields.contains($0) }) {
-            throw ServerFailure("«\(unknown)»: campo desconocido en un catálogo \(Self.format).")
+        guard let format = members["formato"]?.stringValue, Self.formats.contains(format) else {
+            throw ServerFailure("formato: debe ser «\(Self.formats.joined(separator: "» o «"))».")
         }
-        guard members["formato"]?.stringValue == Self.format else {
-            throw ServerFailure("formato: debe ser «\(Self.format)».")
+        let hasSources = format != Self.formats[0]
+        let fields = hasSources ? Self.topLevelFields.union(["fuentes"]) : Self.topLevelFields
+        if let unknown = members.keys.sorted().first(where: { !fields.contains($0) }) {
+            throw ServerFailure("«\(unknown)»: campo desconocido en un catálogo \(format).")
+        }
+        if hasSources, members["fuentes"]?.arrayElements == nil {
+            throw ServerFailure("fuentes: falta o no es una lista.")
         }
         guard let version = members["version"]?.stringValue, (1...40).contains(version.count) else {
             throw ServerFailure("version: falta o no es un texto de 1 a 40 caracteres.")
@@ -65,6 +73,7 @@ public struct CatalogueFile: Sendable {
         self.isSample = isSample
         self.notice = members["aviso"]?.stringValue
         self.references = references.canonicalText
+        self.sources = hasSources ? members["fuentes"]?.canonicalText : nil
         self.routes = routes
     }
 

@@ -23,8 +23,8 @@ public struct CatalogueStore: Sendable {
                 "UPDATE contadores SET valor = valor + 1 WHERE nombre = 'catalogo' RETURNING valor", logger: logger)
             for try await value in counter.decode(Int64.self) { sequence = value }
             try await connection.query("""
-                INSERT INTO catalogo_versiones (seq, version, fecha, muestra, aviso, referencias)
-                VALUES (\(sequence), \(file.version), \(file.date), \(file.isSample), \(file.notice), \(file.references))
+                INSERT INTO catalogo_versiones (seq, version, fecha, muestra, aviso, referencias, fuentes)
+                VALUES (\(sequence), \(file.version), \(file.date), \(file.isSample), \(file.notice), \(file.references), \(file.sources))
                 """, logger: logger)
             var start = 0
             while start < file.routes.count {
@@ -76,15 +76,15 @@ public struct CatalogueStore: Sendable {
         var deletedIDs: [String] = []
         for try await id in deleted.decode(String.self) { deletedIDs.append(id) }
         return CatalogueDelta(cursor: String(to), isComplete: from == 0, version: newest.version,
-                              references: newest.references, routes: routes, deletedRouteIDs: deletedIDs)
+                              references: newest.references, sources: newest.sources, routes: routes, deletedRouteIDs: deletedIDs)
     }
 
-    private func storedVersion(_ sequence: Int64) async throws -> (version: CatalogueDelta.Version, references: String)? {
+    private func storedVersion(_ sequence: Int64) async throws -> (version: CatalogueDelta.Version, references: String, sources: String?)? {
         let rows = try await database.client.query("""
-            SELECT version, fecha, muestra, aviso, referencias FROM catalogo_versiones WHERE seq = \(sequence)
+            SELECT version, fecha, muestra, aviso, referencias, fuentes FROM catalogo_versiones WHERE seq = \(sequence)
             """, logger: database.logger)
-        for try await (version, date, isSample, notice, references) in rows.decode((String, String, Bool, String?, String).self) {
-            return (CatalogueDelta.Version(version: version, date: date, isSample: isSample, notice: notice), references)
+        for try await (version, date, isSample, notice, references, sources) in rows.decode((String, String, Bool, String?, String, String?).self) {
+            return (CatalogueDelta.Version(version: version, date: date, isSample: isSample, notice: notice), references, sources)
         }
         return nil
     }

@@ -111,6 +111,10 @@ public enum Schema {
             )
             """,
         ],
+        // Catalogue format /2: each version's list of sources (null for a version published from /1).
+        [
+            "ALTER TABLE catalogo_versiones ADD COLUMN fuentes text",
+        ],
     ]
 
     /// Applies the steps this database has not seen yet.
