@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerritorioModel
 
@@ -109,6 +110,17 @@ import Testing
             let error = try #require(#expect(throws: CatalogueError.self) { try CatalogueReader.read(path: folder) })
             guard case .unreadable(let path, _) = error else { Issue.record("unexpected \(error)"); return }
             #expect(path == folder)
+        }
+    }
+
+    /// Opening a FIFO for reading waits for a writer: it is refused from `stat`, before any open.
+    @Test func refusesAFIFOAtOnce() throws {
+        try withTemporaryDirectory { folder in
+            let path = folder + "/tubo.json"
+            #expect(mkfifo(path, 0o600) == 0)
+            #expect(throws: CatalogueError.unreadable(path: path, reason: "es una tubería (FIFO), no un archivo")) {
+                try CatalogueReader.read(path: path)
+            }
         }
     }
 

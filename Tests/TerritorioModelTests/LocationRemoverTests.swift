@@ -100,6 +100,19 @@ import Testing
         #expect(try ImageInspector.inspect(result.bytes) == image.info && image.format == .avif)
     }
 
+    /// exiftool writes XMP into a top-level `uuid` box of image sequences: blanked in place too.
+    @Test func xmpInATopLevelUUIDBoxIsBlanked() throws {
+        let uuid: [UInt8] = [0xbe, 0x7a, 0xcf, 0xcb, 0x97, 0xa9, 0x42, 0xe8, 0x9c, 0x71, 0x99, 0x94, 0x91, 0xe3, 0xaf, 0xac]
+        let image = HEICBuilder.heic(gps: false, brands: ["avis", "msf1"])
+        let bytes = image.bytes + HEICBuilder.box("uuid", uuid + XMPWriter.packet(gps: true))
+        let result = try LocationRemover.removingLocation(from: bytes, format: .avif)
+        #expect(result.removedSomething && result.bytes.count == bytes.count)
+        for location in TestPosition.xmpBytes() {
+            #expect(bytes.contains(bytes: location) && !result.bytes.contains(bytes: location))
+        }
+        #expect(result.bytes[image.imageData] == bytes[image.imageData])
+    }
+
     /// A recent phone's JPEG (Ultra HDR): an MPF index in APP2 and a gain map appended after the
     /// main image, each with its own Exif GPS and XMP location. Neither image keeps a location;
     /// both scans and the MPF index stay byte-identical.

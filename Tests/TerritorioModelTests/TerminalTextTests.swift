@@ -23,8 +23,8 @@ import Testing
     }
 
     @Test func aRadicadoHasTheServersForm() {
-        for good in ["TER-2026-000001", "TER-1999-999999"] { #expect(Radicado.isValid(good)) }
-        for bad in ["", "TER-2026-00001", "TER-2026-0000001", "ter-2026-000001", "TER-2026-00000a", "TER_2026-000001",
+        for good in ["TER-2026-000001", "TER-1999-999999", "TER-2031-1000000"] { #expect(Radicado.isValid(good)) }
+        for bad in ["", "TER-2026-00001", "TER-2026-0000000000001", "ter-2026-000001", "TER-2026-00000a", "TER_2026-000001",
                     "TER-2026-000001\u{1B}[2J", "TER-٢٠٢٦-000001", "TER-2026-000001 "] {
             #expect(!Radicado.isValid(bad), "\(bad)")
         }

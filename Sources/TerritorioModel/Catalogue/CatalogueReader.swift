@@ -7,26 +7,26 @@ public enum CatalogueReader {
     public static let maximumFileBytes: Int64 = 64 * 1_048_576
     public static let maximumRoutes = 200_000
 
-    /// Reads the catalogue at `path`.
+    /// Reads the catalogue at `path`. Only a regular file is opened (a FIFO or a device is refused
+    /// from `stat`, and the open never waits), and its size is checked before it is read.
     /// - Parameter checkingSources: false only for `catalogo revisar`, which reports citations of
     ///   sources that do not exist instead of stopping at the first one.
     /// - Throws: `CatalogueError` naming the place of the first problem.
     public static func read(path: String, checkingSources: Bool = true) throws -> Catalogue {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw CatalogueError.unreadable(path: path, reason: "no existe o no se puede abrir")
-        }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw CatalogueError.unreadable(path: path, reason: "es una carpeta, no un archivo")
-        }
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        guard size <= maximumFileBytes else { throw CatalogueError.tooLarge(bytes: size, limit: maximumFileBytes) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        var named = stat()
+        guard stat(path, &named) == 0 else { throw CatalogueError.unreadable(path: path, reason: "no existe o no se puede abrir") }
+        try requireRegularFile(named, path: path)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw CatalogueError.unreadable(path: path, reason: "no se tiene permiso para leerlo")
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        defer { close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0 else { throw CatalogueError.unreadable(path: path, reason: "no se puede abrir") }
+        try requireRegularFile(opened, path: path)
+        let size = Int64(opened.st_size)
+        guard size <= maximumFileBytes else { throw CatalogueError.tooLarge(bytes: size, limit: maximumFileBytes) }
         let data: Data
         do {
             data = try handle.read(upToCount: Int(maximumFileBytes) + 1) ?? Data()
@@ -37,6 +37,15 @@ public enum CatalogueReader {
             throw CatalogueError.tooLarge(bytes: Int64(data.count), limit: maximumFileBytes)
         }
         return try read(bytes: Array(data), checkingSources: checkingSources)
+    }
+
+    private static func requireRegularFile(_ status: stat, path: String) throws {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw CatalogueError.unreadable(path: path, reason: "es una carpeta, no un archivo")
+        case S_IFIFO: throw CatalogueError.unreadable(path: path, reason: "es una tubería (FIFO), no un archivo")
+        default: throw CatalogueError.unreadable(path: path, reason: "no es un archivo normal (¿un dispositivo?)")
+        }
     }
 
     /// Reads a catalogue from the bytes of a file.
