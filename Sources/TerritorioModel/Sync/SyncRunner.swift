@@ -152,10 +152,11 @@ public final class SyncRunner {
     /// `409` with its offset. Only an answer that echoes the photo's digest counts as done: a
     /// captive portal's `200` does not.
     ///
-    /// On a slow link the first `PATCH`, carrying the rest, runs out of the stall limit; when the
-    /// server's offset moved meanwhile the link is slow, not gone, and the rest goes in pieces
-    /// sized so the measured rate sends each in a third of the limit (`UploadPace`). Only a limit
-    /// run out with no byte arrived ends the attempt.
+    /// The photo goes in pieces, each its own `PATCH` from the server's offset, sized so the
+    /// measured rate sends each in a third of the stall limit (`UploadPace`): on a slow link every
+    /// request still finishes within the limit, and the server's offset says what arrived. When a
+    /// piece runs out of the limit but the offset moved, the link slowed down, not died: the upload
+    /// goes on. Only a limit run out with no byte arrived ends the attempt.
     private func upload(_ photo: PhotoInTransit, askingFirst: Bool, moved: inout Bool) throws {
         let attachment = photo.record
         let path = WireProtocol.attachmentPath(sha256: attachment.sha256)

@@ -15,6 +15,26 @@ enum CannedAnswer {
     static let captivePortal = make(status: "200 OK", headers: ["Content-Type: text/html; charset=utf-8"],
                                     body: "<html><head><title>Bogotá WiFi</title></head><body>Acepte los términos para navegar.</body></html>")
 
+    /// A reverse proxy's body limit (nginx's `client_max_body_size`): an HTML `413`, not the server's problem.
+    static let proxyTooLarge = make(status: "413 Request Entity Too Large", headers: ["Content-Type: text/html"],
+                                    body: "<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>")
+
+    /// A gateway's `400` in plain text that asks to try again.
+    static let badRequestTryAgain = make(status: "400 Bad Request", headers: ["Content-Type: text/plain; charset=utf-8"],
+                                         body: "Solicitud incorrecta; reintente más tarde.")
+
+    /// A redirect elsewhere, as a misconfigured proxy or a moved site sends it.
+    static func redirect(to location: String) -> String {
+        make(status: "307 Temporary Redirect", headers: ["Location: \(location)", "Content-Type: text/html"],
+             body: "<html><body>Moved to <a href=\"\(location)\">\(location)</a></body></html>")
+    }
+
+    /// A full disk on the server's side: come back in `seconds`.
+    static func insufficientStorage(retryAfter seconds: Int) -> String {
+        make(status: "507 Insufficient Storage", headers: ["Content-Type: text/html", "Retry-After: \(seconds)"],
+             body: "<html><body><h1>507 Insufficient Storage</h1></body></html>")
+    }
+
     private static func make(status: String, headers: [String], body: String) -> String {
         (["HTTP/1.1 \(status)"] + headers + ["Content-Length: \(body.utf8.count)", "Connection: close", "", body])
             .joined(separator: "\r\n")

@@ -5,8 +5,8 @@ import NIOPosix
 /// A TCP proxy on 127.0.0.1 between the real client and the real server that injects real network
 /// faults, chosen per request by a plan: the connection cut, reset or stalled at a chosen body
 /// byte, the server's answer cut or dropped after the server committed, or a canned answer (a
-/// `500`, a `429`, a captive portal's page) in place of the server. Nothing in the code under test
-/// knows it is there.
+/// `500`, a `429`, a captive portal's page) in place of the server; and it can make every
+/// connection a slow link (`limitRate`). Nothing in the code under test knows it is there.
 ///
 /// It adds `Connection: close` to every request, so each connection carries exactly one request:
 /// a fault hits exactly the request the plan chose, and the client can never silently replay a
@@ -62,6 +62,7 @@ final class FaultProxy: Sendable {
     private struct State {
         var plan: @Sendable (Request, _ earlier: [Exchange]) -> Fault
         var exchanges: [Exchange] = []
+        var bytesPerSecond: Int?
     }
 
     private init(listener: Channel, upstreamPort: Int, group: MultiThreadedEventLoopGroup) {
@@ -110,6 +111,11 @@ final class FaultProxy: Sendable {
         state.withLockedValue { $0.plan = plan }
     }
 
+    /// From now on each new connection moves at most `bytesPerSecond` each way (nil: at full speed).
+    func limitRate(toBytesPerSecond bytesPerSecond: Int?) {
+        state.withLockedValue { $0.bytesPerSecond = bytesPerSecond }
+    }
+
     /// From now on connections go to the server on `port` (one started again after a kill).
     func forward(to port: Int) {
         upstreamPort.withLockedValue { $0 = port }
@@ -142,11 +148,11 @@ final class FaultProxy: Sendable {
         try? await client.executeThenClose { clientInbound, clientOutbound in
             var reader = clientInbound.makeAsyncIterator()
             guard let head = try await RequestHead.read(from: &reader) else { return }
-            let (index, fault) = state.withLockedValue { state in
+            let (index, fault, rate) = state.withLockedValue { state in
                 let request = Request(number: state.exchanges.count + 1, method: head.method, path: head.path)
                 let fault = state.plan(request, state.exchanges)
                 state.exchanges.append(Exchange(request: request, fault: fault))
-                return (state.exchanges.count - 1, fault)
+                return (state.exchanges.count - 1, fault, state.bytesPerSecond)
             }
             switch fault {
             case .reset:
@@ -169,9 +175,11 @@ final class FaultProxy: Sendable {
             try await upstream.executeThenClose { serverInbound, serverOutbound in
                 try await withThrowingTaskGroup(of: Void.self) { tasks in
                     tasks.addTask {
-                        await self.relayAnswer(from: serverInbound, to: clientOutbound, closing: client.channel, fault: fault, index: index)
+                        await self.relayAnswer(from: serverInbound, to: clientOutbound, closing: client.channel, fault: fault, index: index,
+                                               pace: rate.map(RateLimit.init))
                     }
-                    let whole = (try? await relayRequest(head, from: &reader, to: serverOutbound, fault: fault, index: index)) ?? false
+                    let whole = (try? await relayRequest(head, from: &reader, to: serverOutbound, fault: fault, index: index,
+                                                         pace: rate.map(RateLimit.init))) ?? false
                     if whole {
                         try await tasks.next()
                     } else if case .resetRequest = fault {
@@ -186,13 +194,18 @@ final class FaultProxy: Sendable {
 
     /// Forwards the request with the fault applied; false when the fault cut it short.
     private func relayRequest(_ head: RequestHead, from reader: inout NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
-                              to server: NIOAsyncChannelOutboundWriter<ByteBuffer>, fault: Fault, index: Int) async throws -> Bool {
+                              to server: NIOAsyncChannelOutboundWriter<ByteBuffer>, fault: Fault, index: Int,
+                              pace: RateLimit?) async throws -> Bool {
+        var pace = pace
+        let write = { (bytes: ByteBuffer) in
+            if pace == nil { try await server.write(bytes) } else { try await pace?.pass(bytes) { try await server.write($0) } }
+        }
         let limit: Int?
         switch fault {
         case .cutRequest(let bytes), .resetRequest(let bytes), .stallRequest(let bytes): limit = bytes
         default: limit = nil
         }
-        try await server.write(head.forwardedHead)
+        try await write(head.forwardedHead)
         var forwarded = 0
         var pending: ByteBuffer? = head.bodyStart
         while forwarded < head.bodyLength {
@@ -201,7 +214,7 @@ final class FaultProxy: Sendable {
             pending = nil
             if let limit, forwarded + chunk.readableBytes >= limit {
                 if let part = chunk.readSlice(length: limit - forwarded), part.readableBytes > 0 {
-                    try await server.write(part)
+                    try await write(part)
                     record(index) { $0.bodyBytesToServer += part.readableBytes }
                 }
                 if case .stallRequest = fault {
@@ -209,7 +222,7 @@ final class FaultProxy: Sendable {
                 }
                 return false
             }
-            try await server.write(chunk)
+            try await write(chunk)
             forwarded += chunk.readableBytes
             record(index) { $0.bodyBytesToServer += chunk.readableBytes }
         }
@@ -219,7 +232,8 @@ final class FaultProxy: Sendable {
     /// Forwards the server's answer with the fault applied. However the server's side ends —
     /// closed, reset (a killed server), or cut by the fault — the client's connection closes too.
     private func relayAnswer(from server: NIOAsyncChannelInboundStream<ByteBuffer>, to client: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-                             closing clientChannel: Channel, fault: Fault, index: Int) async {
+                             closing clientChannel: Channel, fault: Fault, index: Int, pace: RateLimit?) async {
+        var pace = pace
         var sent = 0
         var first = true
         do {
@@ -241,7 +255,7 @@ final class FaultProxy: Sendable {
                         return
                     }
                 default:
-                    try await client.write(chunk)
+                    if pace == nil { try await client.write(chunk) } else { try await pace?.pass(chunk) { try await client.write($0) } }
                     record(index) { $0.bytesToClient += chunk.readableBytes }
                 }
             }

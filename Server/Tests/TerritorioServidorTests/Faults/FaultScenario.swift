@@ -17,9 +17,9 @@ struct FaultScenario {
     var tokens: TokenStore { TokenStore(database: database) }
     var catalogue: CatalogueStore { CatalogueStore(database: database) }
 
-    /// With the server running in this process.
-    static func run(_ body: @escaping @Sendable (FaultScenario) async throws -> Void) async throws {
-        try await TestServer.run(limits: ServerLimits()) { server in
+    /// With the server running in this process, announcing and enforcing `limits`.
+    static func run(limits: ServerLimits = ServerLimits(), _ body: @escaping @Sendable (FaultScenario) async throws -> Void) async throws {
+        try await TestServer.run(limits: limits) { server in
             try await run(database: server.database, serverPort: server.baseURL.port ?? 0, body)
         }
     }
@@ -55,10 +55,10 @@ struct FaultScenario {
         return queued.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.id)
     }
 
-    /// Queues a novedad with photos of about these sizes; returns its id.
-    func queue(_ number: Int, photoBytes: [Int] = [3_000]) async throws -> String {
-        var arguments = ["novedad", "crear", "--tipo", "hueco", "--localidad", "kennedy", "--encolar", "--json",
-                         "--descripcion", "Hueco número \(number) frente al colegio, peligroso para los niños."]
+    /// Queues (or only drafts) a novedad with photos of about these sizes; returns its id.
+    func queue(_ number: Int, photoBytes: [Int] = [3_000], queued: Bool = true) async throws -> String {
+        var arguments = ["novedad", "crear", "--tipo", "hueco", "--localidad", "kennedy", "--json",
+                         "--descripcion", "Hueco número \(number) frente al colegio, peligroso para los niños."] + (queued ? ["--encolar"] : [])
         for (index, size) in photoBytes.enumerated() {
             let path = client.folder + "/foto-\(number)-\(index).png"
             try Data(TestPhoto.png(seed: number * 10 + index, bytes: size)).write(to: URL(fileURLWithPath: path))
@@ -80,6 +80,16 @@ struct FaultScenario {
         let run = try await client.run(["novedad", "ver", id, "--json"])
         try #require(run.status == 0, "\(run.error)")
         return try Self.object(run.output)
+    }
+
+    /// A `PATCH` of a photo's bytes.
+    static let photoUpload: @Sendable (FaultProxy.Request) -> Bool = {
+        $0.method == "PATCH" && $0.path.hasPrefix(WireProtocol.basePath + "/adjuntos/")
+    }
+
+    /// The photo bytes these exchanges carried to the server.
+    static func photoBytes(_ exchanges: ArraySlice<FaultProxy.Exchange>, _ upload: (FaultProxy.Request) -> Bool) -> Int {
+        exchanges.filter { upload($0.request) }.map(\.bodyBytesToServer).reduce(0, +)
     }
 
     /// The ids in a report's list (`enviadas`, `pendientes`, `rechazadas`).

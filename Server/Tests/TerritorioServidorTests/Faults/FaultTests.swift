@@ -252,22 +252,24 @@ extension ServidorReal {
                 let id = try await scenario.queue(1, photoBytes: [900_000])
                 let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
                 let patch: @Sendable (FaultProxy.Request) -> Bool = { $0.method == "PATCH" }
+                // The photo's second piece (on this fast link, the whole rest) is reset midway.
                 scenario.proxy.use { request, earlier in
-                    patch(request) && !earlier.contains { patch($0.request) } ? .resetRequest(afterBodyBytes: 600_000) : .pass
+                    patch(request) && earlier.filter({ patch($0.request) }).count == 1 ? .resetRequest(afterBodyBytes: 540_000) : .pass
                 }
 
                 let (run, report) = try await scenario.sync()
                 #expect(run.status == 1)
                 #expect(FaultScenario.ids(report, "pendientes") == [id], "\(run.output)")
-                let held = try await scenario.heldUploadBytes { $0 == 600_000 }
-                #expect(held == 600_000, "the server kept what arrived before the reset")
+                let arrived = FaultScenario.photoBytes(scenario.proxy.exchanges[...], patch)
+                let held = try await scenario.heldUploadBytes { $0 == arrived }
+                #expect(held == arrived && held > 540_000, "the server kept what arrived before the reset")
                 #expect(try await scenario.serverRows().isEmpty)
 
+                let before = scenario.proxy.exchanges.count
                 try await scenario.converge([id])
-                let patches = scenario.proxy.exchanges.filter { patch($0.request) }
-                #expect(patches.count == 2)
-                #expect(patches.last?.bodyBytesToServer == size - held, "the retry sends only what the server lacked")
-                #expect((patches.last?.bodyBytesToServer ?? size) < size)
+                let resent = FaultScenario.photoBytes(scenario.proxy.exchanges[before...], patch)
+                #expect(resent == size - held, "the retry sends only what the server lacked")
+                #expect(resent < size)
             }
         }
 
@@ -275,20 +277,24 @@ extension ServidorReal {
             try await FaultScenario.run { scenario in
                 let id = try await scenario.queue(1, photoBytes: [600_000])
                 let photoUpload: @Sendable (FaultProxy.Request) -> Bool = { $0.method != "HEAD" && $0.path.hasPrefix(WireProtocol.basePath + "/adjuntos/") }
-                scenario.proxy.use { request, _ in photoUpload(request) ? .stallRequest(afterBodyBytes: 200_000) : .pass }
+                // The photo's first piece passes; the second stalls after 140 000 of its bytes.
+                scenario.proxy.use { request, earlier in
+                    photoUpload(request) && earlier.contains { photoUpload($0.request) } ? .stallRequest(afterBodyBytes: 140_000) : .pass
+                }
                 let running = try scenario.client.start(["sincronizar"])
-                let midway = try await scenario.proxy.wait { $0.contains { photoUpload($0.request) && $0.bodyBytesToServer >= 200_000 } }
+                let midway = try await scenario.proxy.wait { $0.contains { photoUpload($0.request) && $0.bodyBytesToServer >= 140_000 } }
                 await running.kill()
                 try #require(midway, "the photo never started: \(running.error)")
                 #expect(try await scenario.serverRows().isEmpty)
                 #expect(try await scenario.local(id)["estado"] as? String == "enviando")
-                let held = try await scenario.heldUploadBytes { $0 == 200_000 }
-                #expect(held == 200_000, "the server keeps what arrived before the connection dropped")
+                let arrived = FaultScenario.photoBytes(scenario.proxy.exchanges[...], photoUpload)
+                let held = try await scenario.heldUploadBytes { $0 == arrived }
+                #expect(held == arrived && held > 140_000, "the server keeps what arrived before the connection dropped")
 
+                let before = scenario.proxy.exchanges.count
                 try await scenario.converge([id])
                 let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
-                #expect(scenario.proxy.exchanges.last { photoUpload($0.request) }?.bodyBytesToServer == size - held,
-                        "the next sync sends only the rest")
+                #expect(FaultScenario.photoBytes(scenario.proxy.exchanges[before...], photoUpload) == size - held, "the next sync sends only the rest")
             }
         }
 
