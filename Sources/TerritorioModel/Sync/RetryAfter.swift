@@ -1,7 +1,8 @@
 import Foundation
 
-/// A server's `Retry-After` (RFC 9110 §10.2.3) on a `429`, `503` or `507`. Short waits are honoured
-/// within the run: the client waits and sends the same request again, so a briefly busy server
+/// A server's `Retry-After` (RFC 9110 §10.2.3) on a `429`, `503` or `507` (the gestor's space for
+/// incomplete uploads is full). Short waits are honoured within the run: the client waits and
+/// sends the same request again, so a briefly busy server
 /// costs the gestor seconds, not a whole retry cycle. Longer ones end the item's attempt, with its
 /// next attempt set to the time the server named, told to the gestor as a time of day.
 struct RetryAfter {

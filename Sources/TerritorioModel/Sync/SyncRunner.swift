@@ -171,7 +171,8 @@ public final class SyncRunner {
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        var pace = UploadPace(size: bytes.count, offset: held < bytes.count ? held : 0, stallSeconds: http.stallSeconds)
+        // A server holding every byte (offset == size) is asked to complete with an empty piece.
+        var pace = UploadPace(size: bytes.count, offset: held, stallSeconds: http.stallSeconds)
         let tell = { [progress] (pace: UploadPace) in
             progress(SyncProgress("Novedad \(photo.novedad): " + SyncProgress.photo(photo.number, of: photo.count, sent: pace.offset,
                                                                                   total: bytes.count, bytesPerSecond: pace.bytesPerSecond),
@@ -252,8 +253,10 @@ public final class SyncRunner {
     }
 
     /// The bytes of the photo the server holds, per its `Upload-Offset` (0 when absent or absurd).
+    /// All of them (`size`) is not a reason to stop: the next `PATCH` sends no bytes, only asks
+    /// the server to complete the photo.
     private static func uploadOffset(_ response: HTTPClient.Response, size: Int) -> Int {
-        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset < size else { return 0 }
+        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset <= size else { return 0 }
         return offset
     }
 

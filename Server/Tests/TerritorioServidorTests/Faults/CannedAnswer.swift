@@ -35,6 +35,12 @@ enum CannedAnswer {
              body: "<html><body><h1>507 Insufficient Storage</h1></body></html>")
     }
 
+    /// A `HEAD` saying the server holds every byte of a photo but has not completed it, as a
+    /// server that died between storing the last piece and completing would say.
+    static func holdingEveryByte(of size: Int) -> String {
+        make(status: "404 Not Found", headers: ["Upload-Offset: \(size)"], body: "")
+    }
+
     private static func make(status: String, headers: [String], body: String) -> String {
         (["HTTP/1.1 \(status)"] + headers + ["Content-Length: \(body.utf8.count)", "Connection: close", "", body])
             .joined(separator: "\r\n")

@@ -12,6 +12,7 @@ struct TestServer {
     let baseURL: URL
     let database: Database
     let databaseURL: String
+    let objects: any ObjectStore
 
     var tokens: TokenStore { TokenStore(database: database) }
     var novedades: NovedadStore { NovedadStore(database: database) }
@@ -22,11 +23,14 @@ struct TestServer {
     }
 
     /// Starts the server, runs `body` with it, stops it gracefully (as SIGTERM would).
-    static func run(limits: ServerLimits = testLimits, _ body: @Sendable (TestServer) async throws -> Void) async throws {
+    /// `objects` defaults to the test's store (`TestObjects`).
+    static func run(limits: ServerLimits = testLimits, objects: (any ObjectStore)? = nil,
+                    _ body: @Sendable (TestServer) async throws -> Void) async throws {
         let databaseURL = try await TestDatabase.create()
         let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let application = SyncServer.application(database: database, limits: limits, host: "127.0.0.1", port: 0) { port in
+        let objects = try objects ?? TestObjects.store(for: database)
+        let application = SyncServer.application(database: database, objects: objects, limits: limits, host: "127.0.0.1", port: 0) { port in
             portContinuation.yield(port)
         }
         let services = ServiceGroup(configuration: .init(services: [application], logger: TestDatabase.quietLogger))
@@ -40,7 +44,8 @@ struct TestServer {
                 try await group.waitForAll()
                 throw ServerDidNotStart()
             }
-            let server = TestServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, database: database, databaseURL: databaseURL)
+            let server = TestServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, database: database, databaseURL: databaseURL,
+                                    objects: objects)
             do {
                 try await body(server)
             } catch {
