@@ -7,7 +7,8 @@ import TerritorioModel
 final class App {
     private(set) var stack: [any Screen]
     private var chrome: Chrome
-    private let about: AboutInfo
+    /// Read when help opens ("acerca de" counts the routes), not before the first screen.
+    private let about: () -> AboutInfo
     /// A message shown above the footer until the next key.
     private(set) var status: String?
     private var repaintAll = false
@@ -24,7 +25,8 @@ final class App {
     static let progressInterval: TimeInterval = 5
     private var progressShownAt = Date.distantPast
 
-    init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil, accessible: Bool = false) {
+    init(root: any Screen, header: HeaderInfo, about: @escaping @autoclosure () -> AboutInfo, status: String? = nil,
+         accessible: Bool = false) {
         stack = [root]
         chrome = Chrome(header: header)
         self.about = about
@@ -58,7 +60,7 @@ final class App {
         case .redraw:
             repaintAll = true
         case .help:
-            stack.append(HelpScreen(about: about, from: context))
+            stack.append(HelpScreen(about: about(), from: context))
         case .syncNow:
             guard let sync else { break }
             sync.requestNow()

@@ -27,21 +27,23 @@ enum Interface {
         }
         let info: CatalogueInfo?
         let references: ReferenceLists
-        let routeCount: Int
+        let isEmpty: Bool
         do {
             info = try store.catalogue.info()
             references = try store.catalogue.references()
-            routeCount = try store.catalogue.routeCount()
+            isEmpty = try store.catalogue.isEmpty()
         } catch {
             console.err("No se pudo leer el catálogo: " + FailureText.describe(error))
             return 1
         }
 
-        let synonyms = SynonymTable.bundled(environment: environment)
-        let feed = ThreadedRouteFeed { StoreRouteSource(store: try Store(directory: directory), synonyms: synonyms) }
+        // The synonyms file is read on the search worker's thread at the first search.
+        let feed = ThreadedRouteFeed {
+            StoreRouteSource(store: try Store(directory: directory), synonyms: SynonymTable.bundled(environment: environment))
+        }
         let desk = NovedadDesk(source: StoreNovedadSource(store), references: references, environment: environment,
                                scratchFolder: URL(fileURLWithPath: directory.path).appendingPathComponent("tmp"))
-        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount,
+        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueIsEmpty: isEmpty,
                                         desk: desk)
         let terminal: Terminal
         do {
@@ -51,13 +53,11 @@ enum Interface {
             return 1
         }
         if let notice = TerminalLocale.notice { notices.insert(notice, at: 0) }
-        // The automatic purge at start (DESIGN.md "Non-negotiables"): photos and contact data of
-        // novedades sent more than 30 days ago, and attachment files nothing references.
-        _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
         let isSample = info?.isSample ?? false
         let app = App(root: catalogue,
                       header: HeaderInfo.read(from: store, isSample: isSample),
-                      about: AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path),
+                      about: AboutInfo(version: HelpText.version, catalogue: info,
+                                       routeCount: (try? store.catalogue.routeCount()) ?? 0, dataPath: directory.path),
                       status: notices.isEmpty ? nil : notices.joined(separator: " "),
                       accessible: options.isAccessible(environment: environment,
                                                        profile: (try? ProfileStore(database: store.database).load().accessible) ?? false))
@@ -66,7 +66,12 @@ enum Interface {
         app.sync = sync
         defer { sync.stop() }
         let probe = LatencyProbe(environment: environment)
-        InterfaceLoop.run(app, on: terminal, probe: probe)
+        InterfaceLoop.run(app, on: terminal, probe: probe) {
+            // The automatic purge at start (DESIGN.md "Non-negotiables"), once the first screen is
+            // up: photos and contact data of novedades sent more than 30 days ago, drafts 30 days
+            // in the papelera, and attachment files nothing references.
+            _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
+        }
         terminal.stop()
         probe?.write()
         return 0
