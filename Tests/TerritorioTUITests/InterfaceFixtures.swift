@@ -118,14 +118,14 @@ enum InterfaceFixtures {
     static func app(store: Store, accessible: Bool = false) throws -> App {
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
                                      catalogue: store.catalogue, references: try store.catalogue.references(),
-                                     catalogueSize: try store.catalogue.routeCount())
+                                     catalogueIsEmpty: try store.catalogue.isEmpty())
         return App(root: screen, header: HeaderInfo(isSample: true), about: about, accessible: accessible)
     }
 
     /// The interface on a generated list.
     static func app(source: SyntheticRouteSource, size: Int) -> App {
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: source), catalogue: source,
-                                     references: ReferenceLists(), catalogueSize: size)
+                                     references: ReferenceLists(), catalogueIsEmpty: size == 0)
         return App(root: screen, header: HeaderInfo(), about: about)
     }
 

@@ -70,7 +70,7 @@ struct InterfaceScriptTests {
     func novedadesFromStore() throws {
         let store = try InterfaceFixtures.store()
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
-                                     catalogue: store.catalogue, references: try store.catalogue.references(), catalogueSize: 3,
+                                     catalogue: store.catalogue, references: try store.catalogue.references(), catalogueIsEmpty: false,
                                      desk: NovedadFixtures.desk(StoreNovedadSource(store), references: try store.catalogue.references()))
         let terminal = HeadlessTerminal(size: Self.size, script: [.keys([.character("n")]), .capture])
         InterfaceLoop.run(App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about), on: terminal)
@@ -90,7 +90,7 @@ struct InterfaceScriptTests {
         let store = try InterfaceFixtures.store()
         let source = CountingSource(StoreRouteSource(store: store, synonyms: .empty))
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: source), catalogue: store.catalogue,
-                                     references: try store.catalogue.references(), catalogueSize: 3)
+                                     references: try store.catalogue.references(), catalogueIsEmpty: false)
         let terminal = HeadlessTerminal(size: Self.size, script: [
             .keys([.character("/")]), .paste(String(repeating: "a", count: 5_000)), .capture,
         ])

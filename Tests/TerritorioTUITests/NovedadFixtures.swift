@@ -98,7 +98,7 @@ extension InterfaceFixtures {
         references[.tipos] = NovedadFixtures.tipos
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
                                      catalogue: store.catalogue, references: references,
-                                     catalogueSize: try store.catalogue.routeCount(),
+                                     catalogueIsEmpty: try store.catalogue.isEmpty(),
                                      desk: NovedadFixtures.desk(FixtureNovedadSource(novedades), references: references))
         return App(root: screen, header: HeaderInfo(isSample: true), about: about)
     }

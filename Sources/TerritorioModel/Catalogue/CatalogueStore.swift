@@ -84,6 +84,11 @@ public struct CatalogueStore {
         try database.scalar("SELECT valor FROM catalogo_meta WHERE clave = 'generacion'", as: String.self)
     }
 
+    /// No route at all — without counting them (a count walks an index of every route).
+    public func isEmpty() throws -> Bool {
+        try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM rutas)", as: Bool.self) ?? true
+    }
+
     public func routeCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM rutas", as: Int.self) ?? 0
     }

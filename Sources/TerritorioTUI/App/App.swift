@@ -7,14 +7,14 @@ import TerritorioModel
 final class App {
     private(set) var stack: [any Screen]
     private var chrome: Chrome
-    private let about: AboutInfo
+    /// Read when help opens ("acerca de" counts the routes and names the profile's server, which
+    /// may have changed), not before the first screen.
+    private let about: () -> AboutInfo
     /// A message shown above the footer until the next key.
     private(set) var status: String?
     private var repaintAll = false
     /// Reads the header again (counts, gestor, server) after something may have changed it.
     var headerSource: (() -> HeaderInfo)?
-    /// Reads "acerca de" again when help opens (the profile's server may have changed).
-    var aboutSource: (() -> AboutInfo)?
     /// Sync in the background, when the interface runs on a data directory.
     var sync: BackgroundSync?
     private var syncSeen = BackgroundSync.Status(line: "")
@@ -26,7 +26,8 @@ final class App {
     static let progressInterval: TimeInterval = 5
     private var progressShownAt = Date.distantPast
 
-    init(root: any Screen, header: HeaderInfo, about: AboutInfo, status: String? = nil, accessible: Bool = false) {
+    init(root: any Screen, header: HeaderInfo, about: @escaping @autoclosure () -> AboutInfo, status: String? = nil,
+         accessible: Bool = false) {
         stack = [root]
         chrome = Chrome(header: header)
         self.about = about
@@ -60,7 +61,7 @@ final class App {
         case .redraw:
             repaintAll = true
         case .help:
-            stack.append(HelpScreen(about: aboutSource?() ?? about, from: context))
+            stack.append(HelpScreen(about: about(), from: context))
         case .syncNow:
             guard let sync else { break }
             sync.requestNow()

@@ -27,21 +27,23 @@ enum Interface {
         }
         let info: CatalogueInfo?
         let references: ReferenceLists
-        let routeCount: Int
+        let isEmpty: Bool
         do {
             info = try store.catalogue.info()
             references = try store.catalogue.references()
-            routeCount = try store.catalogue.routeCount()
+            isEmpty = try store.catalogue.isEmpty()
         } catch {
             console.err("No se pudo leer el catálogo: " + FailureText.describe(error))
             return 1
         }
 
-        let synonyms = SynonymTable.bundled(environment: environment)
-        let feed = ThreadedRouteFeed { StoreRouteSource(store: try Store(directory: directory), synonyms: synonyms) }
+        // The synonyms file is read on the search worker's thread at the first search.
+        let feed = ThreadedRouteFeed {
+            StoreRouteSource(store: try Store(directory: directory), synonyms: SynonymTable.bundled(environment: environment))
+        }
         let desk = NovedadDesk(source: StoreNovedadSource(store), references: references, environment: environment,
                                scratchFolder: URL(fileURLWithPath: directory.path).appendingPathComponent("tmp"))
-        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueSize: routeCount,
+        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueIsEmpty: isEmpty,
                                         desk: desk)
         let terminal: Terminal
         do {
@@ -51,12 +53,10 @@ enum Interface {
             return 1
         }
         if let notice = TerminalLocale.notice { notices.insert(notice, at: 0) }
-        // The automatic purge at start (docs/diseno.md "Non-negotiables"): photos and contact data of
-        // novedades sent more than 30 days ago, and attachment files nothing references.
-        _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
         let isSample = info?.isSample ?? false
         let about = {
-            AboutInfo(version: HelpText.version, catalogue: info, routeCount: routeCount, dataPath: directory.path,
+            AboutInfo(version: HelpText.version, catalogue: info, routeCount: (try? store.catalogue.routeCount()) ?? 0,
+                      dataPath: directory.path,
                       server: (try? ProfileStore(database: store.database).load())?.server)
         }
         let app = App(root: catalogue,
@@ -66,13 +66,17 @@ enum Interface {
                       accessible: options.isAccessible(environment: environment,
                                                        profile: (try? ProfileStore(database: store.database).load().accessible) ?? false))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
-        app.aboutSource = about
         let sync = BackgroundSync(directory: directory)
         app.sync = sync
         desk.syncLine = { sync.status.running ? sync.status.line : nil }
         defer { sync.stop() }
         let probe = LatencyProbe(environment: environment)
-        InterfaceLoop.run(app, on: terminal, probe: probe)
+        InterfaceLoop.run(app, on: terminal, probe: probe) {
+            // The automatic purge at start (docs/diseno.md "Non-negotiables"), once the first screen is
+            // up: photos and contact data of novedades sent more than 30 days ago, drafts 30 days
+            // in the papelera, and attachment files nothing references.
+            _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
+        }
         terminal.stop()
         probe?.write()
         return 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one loop of the interface, on one thread (tig's `get_input`): let screens take answers,
 /// draw if anything changed, then wait for a key — briefly while an answer is awaited, longer
 /// when idle. Keys already typed are all applied before the next frame, so a paste of 5 000
@@ -7,16 +9,26 @@ enum InterfaceLoop {
     static let busyWaitMilliseconds = 4
     /// Keys applied before a frame is drawn anyway.
     static let keysPerFrame = 512
+    /// How long the first frame waits for its answers (the first rows and their count), so the
+    /// screen is drawn once, whole, instead of empty and then again.
+    static let firstFrameWait = DispatchTimeInterval.milliseconds(250)
 
-    static func run(_ app: App, on terminal: any TerminalDevice, probe: LatencyProbe? = nil) {
+    /// - Parameter afterFirstFrame: work that must not delay the first screen (the start's purge).
+    static func run(_ app: App, on terminal: any TerminalDevice, probe: LatencyProbe? = nil, afterFirstFrame: () -> Void = {}) {
         defer { app.prepareToQuit() }
         var dirty = true
+        var firstFrame = true
         while true {
             if app.update() { dirty = true }
+            if firstFrame { settle(app) }
             if dirty {
                 terminal.present(repaintAll: app.takeRepaintAll()) { canvas in app.draw(on: canvas) }
                 dirty = false
                 probe?.framePresented(settled: !app.isWaiting)
+            }
+            if firstFrame {
+                firstFrame = false
+                afterFirstFrame()
             }
             var read = terminal.readKey(timeoutMilliseconds: app.expectsAnswers ? busyWaitMilliseconds : idleWaitMilliseconds)
             var applied = 0
@@ -32,6 +44,15 @@ enum InterfaceLoop {
                 read = applied < keysPerFrame ? terminal.readKey(timeoutMilliseconds: 0) : .timeout
             }
             if read == .closed { return }
+        }
+    }
+
+    /// Takes answers until none is awaited (a count included), or `firstFrameWait` has passed.
+    private static func settle(_ app: App) {
+        let deadline = DispatchTime.now() + firstFrameWait
+        while app.expectsAnswers, DispatchTime.now() < deadline {
+            Thread.sleep(forTimeInterval: 0.000_5)
+            _ = app.update()
         }
     }
 }

@@ -6,12 +6,14 @@ import TerritorioModel
 /// here is SQL.
 final class StoreRouteSource: RouteSource {
     private let store: Store
-    /// Kept for the worker's life: it caches the search vocabulary between keys.
-    private let search: CatalogueSearch
+    private let synonyms: () -> SynonymTable
+    /// Made at the first text query (the synonyms file is read then, not before the first
+    /// screen) and kept for the worker's life: it caches the search vocabulary between keys.
+    private lazy var search = CatalogueSearch(database: store.database, synonyms: synonyms())
 
-    init(store: Store, synonyms: SynonymTable) {
+    init(store: Store, synonyms: @escaping @autoclosure () -> SynonymTable) {
         self.store = store
-        search = CatalogueSearch(database: store.database, synonyms: synonyms)
+        self.synonyms = synonyms
     }
 
     func page(for request: RouteRequest) throws -> RoutePage {

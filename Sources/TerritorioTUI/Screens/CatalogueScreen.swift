@@ -23,7 +23,8 @@ final class CatalogueScreen: Screen {
     private let catalogue: any RouteCatalogue
     private let references: ReferenceLists
     /// Routes in the catalogue; 0 means there is no catalogue to search.
-    private let catalogueSize: Int
+    /// No route at all: the list says how to import a catalogue.
+    private let catalogueIsEmpty: Bool
     /// The gestor's novedades and profile (`n`, `p`, `r` in a route); nil when there are none.
     private let desk: NovedadDesk?
 
@@ -50,12 +51,12 @@ final class CatalogueScreen: Screen {
     private var unanswered: RouteRequest?
     private var jumpToLastWhenCounted = false
 
-    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueSize: Int,
+    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueIsEmpty: Bool,
          desk: NovedadDesk? = nil) {
         self.feed = feed
         self.catalogue = catalogue
         self.references = references
-        self.catalogueSize = catalogueSize
+        self.catalogueIsEmpty = catalogueIsEmpty
         self.desk = desk
         ask(offset: 0, wantsTotal: true)
     }
@@ -327,7 +328,7 @@ final class CatalogueScreen: Screen {
     private func countText() -> String {
         let searching = query.hasText
         let (singular, plural) = searching ? ("resultado", "resultados") : ("ruta", "rutas")
-        if catalogueSize == 0 { return "sin rutas" }
+        if catalogueIsEmpty { return "sin rutas" }
         if failure != nil { return "" }
         guard shownGeneration == generation else { return "buscando…" }
         let position = knownCount > itemsPerPage ? "\(NumberText.grouped(listCursor.selection + 1)) de " : ""
@@ -368,7 +369,7 @@ final class CatalogueScreen: Screen {
     }
 
     private func emptyMessage() -> [StyledLine]? {
-        if catalogueSize == 0 {
+        if catalogueIsEmpty {
             return [StyledLine("No hay rutas en el catálogo.", style: .title),
                     StyledLine("Importe uno con «territorio catalogo importar ARCHIVO».", style: .muted)]
         }

@@ -21,12 +21,21 @@ final class CursesCanvas: Canvas {
     }
 
     func put(_ character: Character, width: Int, at point: Point, style: Style) {
-        // A base character and up to CCHARW_MAX - 1 combining marks, zero-terminated.
-        var text: [wchar_t] = character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
-        text.append(0)
         let look = theme.look(style)
         var cell = cchar_t()
-        setcchar(&cell, text, look.attributes, look.pair, nil)
+        let scalars = character.unicodeScalars
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            // Almost every cell: one scalar, kept on the stack (a frame is ~2 000 cells).
+            var text: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalars[scalars.startIndex].value), 0)
+            withUnsafePointer(to: &text) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cell, $0, look.attributes, look.pair, nil) }
+            }
+        } else {
+            // A base character and up to CCHARW_MAX - 1 combining marks, zero-terminated.
+            var text: [wchar_t] = scalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+            text.append(0)
+            setcchar(&cell, text, look.attributes, look.pair, nil)
+        }
         mvwadd_wch(window, Int32(point.y), Int32(point.x), &cell)
     }
 }
