@@ -14,9 +14,10 @@ struct RenderTests {
         #expect(DisplayWidth.of(text) == width)
     }
 
-    @Test("control characters show as one «�», tabs and line breaks as a space")
+    @Test("control characters and bidirectional overrides show as one «�», tabs and line breaks as a space")
     func unprintable() {
         #expect(DisplayWidth.cell("\u{7}") == ("\u{FFFD}", 1))
+        for bidi in ["\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}"] as [Character] { #expect(DisplayWidth.cell(bidi) == ("\u{FFFD}", 1)) }
         #expect(DisplayWidth.cell("\u{1B}") == ("\u{FFFD}", 1))
         #expect(DisplayWidth.cell("\u{9B}") == ("\u{FFFD}", 1))
         #expect(DisplayWidth.cell("\t") == (" ", 1))
