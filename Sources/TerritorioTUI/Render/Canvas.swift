@@ -54,6 +54,15 @@ extension Canvas {
         return used
     }
 
+    /// The head of a list narrowed by typing (pick-lists, the palette): `prompt` and what is
+    /// typed on the first row of `area`, a rule under them.
+    func typedPrompt(_ prompt: String, _ typed: String, in area: Rect) {
+        var line = StyledLine(prompt, style: .title)
+        line.append(typed, style: .input)
+        self.line(line, at: Point(x: area.x + 1, y: area.y), width: area.columns - 2)
+        text(String(repeating: "─", count: area.columns), at: Point(x: area.x, y: area.y + 1), style: .frame)
+    }
+
     /// Box drawing (U+2500–U+257F) and block elements (U+2580–U+259F).
     static func isDrawing(_ character: Character) -> Bool {
         character.unicodeScalars.first.map { (0x2500...0x259F).contains($0.value) } ?? false
