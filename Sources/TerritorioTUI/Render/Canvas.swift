@@ -35,6 +35,15 @@ extension Canvas {
         var lastStyle = line.spans.first?.style ?? .plain
         drawing: for span in line.spans {
             lastStyle = span.style
+            // Printable ASCII: a cell a byte, without grapheme breaking (most of a frame).
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for byte in span.text.utf8 {
+                    if used + 1 > limit { break drawing }
+                    put(Character(Unicode.Scalar(byte)), width: 1, at: Point(x: point.x + used, y: point.y), style: span.style)
+                    used += 1
+                }
+                continue
+            }
             for character in span.text {
                 let (cell, columns) = DisplayWidth.cell(character)
                 let shown = isPlain && Self.isDrawing(cell) ? " " : cell
