@@ -170,6 +170,24 @@ struct InterfaceScriptTests {
         while feed.isBusy, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         #expect(!feed.isBusy)
     }
+
+    @Test("accessible mode: the cursor on the search box while typing, on the selected route after ↑/↓, and again on the box at the next /")
+    func accessibleFocus() throws {
+        let app = try InterfaceFixtures.app(store: try InterfaceFixtures.store(), accessible: true)
+        func cursorRow() -> (row: Int, text: String) {
+            let grid = InterfaceFixtures.frame(app, Self.size)
+            let row = app.draw(on: grid)?.y ?? -1
+            let rows = grid.text.components(separatedBy: "\n")
+            return (row, rows.indices.contains(row) ? rows[row] : "")
+        }
+        #expect(cursorRow().text.contains("▸"), "the list: the selected route")
+        InterfaceFixtures.press([.character("/")] + InterfaceFixtures.typing("violencia"), on: app, size: Self.size)
+        #expect(cursorRow().text.contains("Buscar: violencia"))
+        InterfaceFixtures.press([.down], on: app, size: Self.size)
+        #expect(cursorRow().text.contains("▸"))
+        InterfaceFixtures.press([.escape, .character("/")], on: app, size: Self.size)
+        #expect(cursorRow().text.contains("Buscar: violencia"))
+    }
 }
 
 /// Counts the searches a source answers.

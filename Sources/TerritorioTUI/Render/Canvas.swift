@@ -35,6 +35,15 @@ extension Canvas {
         var lastStyle = line.spans.first?.style ?? .plain
         drawing: for span in line.spans {
             lastStyle = span.style
+            // Printable ASCII: a cell a byte, without grapheme breaking (most of a frame).
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for byte in span.text.utf8 {
+                    if used + 1 > limit { break drawing }
+                    put(Character(Unicode.Scalar(byte)), width: 1, at: Point(x: point.x + used, y: point.y), style: span.style)
+                    used += 1
+                }
+                continue
+            }
             for character in span.text {
                 let (cell, columns) = DisplayWidth.cell(character)
                 let shown = isPlain && Self.isDrawing(cell) ? " " : cell
@@ -52,6 +61,15 @@ extension Canvas {
             for x in used..<available { put(" ", width: 1, at: Point(x: point.x + x, y: point.y), style: fill) }
         }
         return used
+    }
+
+    /// The head of a list narrowed by typing (pick-lists, the palette): `prompt` and what is
+    /// typed on the first row of `area`, a rule under them.
+    func typedPrompt(_ prompt: String, _ typed: String, in area: Rect) {
+        var line = StyledLine(prompt, style: .title)
+        line.append(typed, style: .input)
+        self.line(line, at: Point(x: area.x + 1, y: area.y), width: area.columns - 2)
+        text(String(repeating: "─", count: area.columns), at: Point(x: area.x, y: area.y + 1), style: .frame)
     }
 
     /// Box drawing (U+2500–U+257F) and block elements (U+2580–U+259F).

@@ -31,6 +31,8 @@ enum DisplayWidth {
     }
 
     static func of(_ text: String) -> Int {
+        // Printable ASCII (most labels and keys): one column a byte, without grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += cell(character).width }
         return total

@@ -85,7 +85,7 @@ final class CatalogueScreen: Screen {
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
-        if mode == .search { resultsFocused = [.moveUp, .moveDown, .pageUp, .pageDown].contains(action) }
+        if mode == .search || action == .search { resultsFocused = [.moveUp, .moveDown, .pageUp, .pageDown].contains(action) }
         switch action {
         case .search:
             mode = .search

@@ -70,10 +70,7 @@ final class PaletteScreen: Screen {
         self.area = area
         guard area.rows > 2 else { return }
         listCursor.resize(count: shown.count, height: area.rows - 2)
-        var line = StyledLine(Self.prompt, style: .title)
-        line.append(field.text, style: .input)
-        canvas.line(line, at: Point(x: area.x + 1, y: area.y), width: area.columns - 2)
-        canvas.text(String(repeating: "─", count: area.columns), at: Point(x: area.x, y: area.y + 1), style: .frame)
+        canvas.typedPrompt(Self.prompt, field.text, in: area)
         if shown.isEmpty {
             canvas.text("Ninguna acción coincide con «\(field.text)».", at: Point(x: area.x + 1, y: area.y + 2), style: .muted)
             return
