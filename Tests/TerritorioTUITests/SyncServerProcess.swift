@@ -21,7 +21,9 @@ final class SyncServerProcess {
         databaseURL = try Self.freshDatabase(from: template)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["servir", "--puerto", "0"]
-        process.environment = ["PATH": "/usr/bin:/bin", "TERRITORIO_DB_URL": databaseURL]
+        // The photos in a folder of this test's own (the server's default store).
+        let photos = NSTemporaryDirectory() + "territorio-pruebas-adjuntos/" + (URL(string: databaseURL)?.lastPathComponent ?? "")
+        process.environment = ["PATH": "/usr/bin:/bin", "TERRITORIO_DB_URL": databaseURL, "TERRITORIO_ADJUNTOS_DIR": photos]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
