@@ -109,6 +109,8 @@ public enum ProblemType {
     /// A `PATCH` whose `Upload-Offset` is not what the server holds; the answer says where to go on.
     public static let uploadOffsetMismatch = base + "desplazamiento-no-coincide"
     public static let notFound = base + "no-encontrado"
+    /// A method the path does not support; `Allow` lists those it does.
+    public static let methodNotAllowed = base + "metodo-no-admitido"
     public static let badRequest = base + "solicitud-invalida"
     public static let unavailable = base + "no-disponible"
     /// `507`: the gestor's incomplete uploads fill their share; retried after `Retry-After`.

@@ -152,7 +152,7 @@ extension RealProcessTests {
         func revokedToken() throws {
             try configure()
             let id = try queueNovedad(9)
-            #expect(try server.admin(["token", "revocar", "--gestor", "Ana"]).status == 0)
+            #expect(try server.admin(["token", "revocar", "--gestor", "ana"]).status == 0)
             let run = try cli.run(["sincronizar"])
             #expect(run.status == 1)
             #expect(run.stderr.contains("Pida un token nuevo a su coordinador"))

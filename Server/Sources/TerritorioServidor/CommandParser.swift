@@ -16,17 +16,7 @@ enum CommandParser {
             }
             return .serve(host: arguments.options["--escuchar-en"] ?? "127.0.0.1", port: port)
         case "token":
-            let usage = rest.first == "revocar" ? Usage.revokeToken : Usage.createToken
-            let arguments = try Arguments(Array(rest.dropFirst()), options: ["--gestor"], usage: usage)
-            try arguments.expectPositionals(0)
-            guard let gestor = arguments.options["--gestor"] else {
-                throw UsageError(message: "Falta --gestor NOMBRE.", usage: usage)
-            }
-            switch rest.first {
-            case "crear": return .createToken(gestor: gestor)
-            case "revocar": return .revokeToken(gestor: gestor)
-            default: throw UsageError(message: "Use «token crear» o «token revocar».", usage: Usage.createToken + "\n     " + Usage.revokeToken)
-            }
+            return try token(Array(rest.dropFirst()), subcommand: rest.first)
         case "catalogo":
             guard rest.first == "publicar" else {
                 throw UsageError(message: "Use «catalogo publicar ARCHIVO».", usage: Usage.publishCatalogue)
@@ -55,6 +45,41 @@ enum CommandParser {
             }
         default:
             throw UsageError(message: "Orden desconocida: «\(first)».", usage: Usage.all.joined(separator: "\n     "))
+        }
+    }
+}
+
+extension CommandParser {
+    /// `token crear`, `token listar`, `token revocar`.
+    private static func token(_ words: [String], subcommand: String?) throws -> Command {
+        switch subcommand {
+        case "crear":
+            let arguments = try Arguments(words, options: ["--gestor", "--nombre"], usage: Usage.createToken)
+            try arguments.expectPositionals(0)
+            guard let gestor = arguments.options["--gestor"] else {
+                throw UsageError(message: "Falta --gestor ID.", usage: Usage.createToken)
+            }
+            return .createToken(gestor: gestor, name: arguments.options["--nombre"])
+        case "listar":
+            let arguments = try Arguments(words, options: ["--gestor"], usage: Usage.listTokens)
+            try arguments.expectPositionals(0)
+            return .listTokens(gestor: arguments.options["--gestor"])
+        case "revocar":
+            let arguments = try Arguments(words, options: ["--gestor", "--token-id"], usage: Usage.revokeToken)
+            try arguments.expectPositionals(0)
+            switch (arguments.options["--gestor"], arguments.options["--token-id"]) {
+            case (let gestor?, nil):
+                return .revokeTokens(gestor: gestor)
+            case (nil, let text?):
+                guard let id = Int64(text), id > 0 else {
+                    throw UsageError(message: "--token-id debe ser el número que muestra «token listar».", usage: Usage.revokeToken)
+                }
+                return .revokeToken(id: id)
+            default:
+                throw UsageError(message: "Dé --gestor ID (todos sus dispositivos) o --token-id N (uno), no ambos.", usage: Usage.revokeToken)
+            }
+        default:
+            throw UsageError(message: "Use «token crear», «token listar» o «token revocar».", usage: Usage.tokens)
         }
     }
 }

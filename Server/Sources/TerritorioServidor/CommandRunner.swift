@@ -13,12 +13,19 @@ struct CommandRunner {
             Console.out(Usage.help)
         case .serve(let host, let port):
             try await serve(host: host, port: port)
-        case .createToken(let gestor):
-            let token = try await withDatabase { try await TokenStore(database: $0).create(gestor: gestor) }
-            Console.out(token)
-        case .revokeToken(let gestor):
+        case .createToken(let gestor, let name):
+            let issued = try await withDatabase { try await TokenStore(database: $0).issue(gestor: gestor, name: name) }
+            Console.err(TokenListing.issued(issued))
+            Console.out(issued.token)
+        case .listTokens(let gestor):
+            let entries = try await withDatabase { try await TokenStore(database: $0).list(gestor: gestor) }
+            Console.out(TokenListing.text(entries))
+        case .revokeTokens(let gestor):
             let count = try await withDatabase { try await TokenStore(database: $0).revoke(gestor: gestor) }
             Console.out(count == 0 ? "El gestor «\(gestor)» no tenía tokens activos." : "Tokens revocados del gestor «\(gestor)»: \(count).")
+        case .revokeToken(let id):
+            let revoked = try await withDatabase { try await TokenStore(database: $0).revoke(tokenID: id) }
+            Console.out(revoked ? "Token \(id) revocado." : "El token \(id) ya estaba revocado.")
         case .publishCatalogue(let path):
             try await publish(path: path)
         case .listNovedades(let json):
@@ -48,10 +55,11 @@ struct CommandRunner {
     }
 
     private func serve(host: String, port: Int) async throws {
+        let connections = try ConnectionLimits(environment: environment)
         let database = try openDatabase()
         let objects = try objectStore()
         try await objects.check()
-        let application = SyncServer.application(database: database, objects: objects, host: host, port: port) { boundPort in
+        let application = SyncServer.application(database: database, objects: objects, connections: connections, host: host, port: port) { boundPort in
             Console.out("Escuchando en http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)")
         }
         try await application.runService()

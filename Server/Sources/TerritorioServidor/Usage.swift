@@ -1,21 +1,27 @@
 /// The usage lines, shown by `ayuda` and after a usage error.
 enum Usage {
     static let serve = "territorio-servidor servir [--puerto N] [--escuchar-en HOST]"
-    static let createToken = "territorio-servidor token crear --gestor NOMBRE"
-    static let revokeToken = "territorio-servidor token revocar --gestor NOMBRE"
+    static let createToken = "territorio-servidor token crear --gestor ID [--nombre \"NOMBRE VISIBLE\"]"
+    static let listTokens = "territorio-servidor token listar [--gestor ID]"
+    static let revokeToken = "territorio-servidor token revocar (--gestor ID | --token-id N)"
+    static let tokens = [createToken, listTokens, revokeToken].joined(separator: "\n     ")
     static let publishCatalogue = "territorio-servidor catalogo publicar ARCHIVO"
     static let listNovedades = "territorio-servidor novedad listar [--json]"
     static let setStatus = "territorio-servidor novedad estado RADICADO ESTADO [--nota TEXTO]"
     static let maintenance = "territorio-servidor mantenimiento"
     static let migrateAttachments = "territorio-servidor migrar-adjuntos"
 
-    static let all = [serve, createToken, revokeToken, publishCatalogue, listNovedades, setStatus, maintenance, migrateAttachments]
+    static let all = [serve, createToken, listTokens, revokeToken, publishCatalogue, listNovedades, setStatus, maintenance, migrateAttachments]
 
     static let help = """
         Servidor de referencia de sincronización de Territorio (docs/protocolo-sincronizacion.md).
         La base de datos se toma de TERRITORIO_DB_URL, p. ej. postgres://territorio@127.0.0.1:5432/territorio
 
         \(all.map { "  " + $0 }.joined(separator: "\n"))
+
+        Un gestor es un identificador estable (minúsculas, dígitos, «.», «_», «-») y un nombre visible
+        que puede repetirse; cada dispositivo lleva su propio token. «token crear --gestor "Ana Pérez"»
+        sin --nombre crea un gestor nuevo con ese nombre y un identificador derivado (ana-perez, ana-perez-2…).
 
         servir escucha por omisión en 127.0.0.1:8080 con HTTP sin cifrar; en producción póngalo
         detrás de un proxy con TLS. ESTADO es recibida, en_tramite, atendida o cerrada.

@@ -20,7 +20,7 @@ extension ServidorReal {
                 #expect(session.status == 200)
                 #expect(try session.decode(SessionResponse.self).gestor == "Ana Pérez")
 
-                let revoked = try await ServerProcess.run(["token", "revocar", "--gestor", "Ana Pérez"], databaseURL: databaseURL)
+                let revoked = try await ServerProcess.run(["token", "revocar", "--gestor", "ana-perez"], databaseURL: databaseURL)
                 #expect(revoked.status == 0, "\(revoked.error)")
                 let refused = try await HTTPClient.send("GET", url.appendingPathComponent(WireProtocol.sessionPath), token: token)
                 #expect(refused.status == 401)
@@ -28,11 +28,39 @@ extension ServidorReal {
             #expect(status == 0)
         }
 
+        @Test func tokenListarShowsEachDeviceAndTokenRevocarTakesOneOrAll() async throws {
+            let databaseURL = try await TestDatabase.create()
+            let created = try await ServerProcess.run(["token", "crear", "--gestor", "maria-gomez", "--nombre", "María Gómez"], databaseURL: databaseURL)
+            #expect(created.status == 0, "\(created.error)")
+            #expect(created.error.contains("Gestor nuevo maria-gomez («María Gómez»); token 1."))
+            let device = try await ServerProcess.run(["token", "crear", "--gestor", "maria-gomez"], databaseURL: databaseURL)
+            #expect(device.error.contains("Otro dispositivo del gestor maria-gomez («María Gómez»); token 2."))
+            let namesake = try await ServerProcess.run(["token", "crear", "--gestor", "María Gómez"], databaseURL: databaseURL)
+            #expect(namesake.error.contains("Gestor nuevo maria-gomez-2 («María Gómez»); token 3."))
+            let clash = try await ServerProcess.run(["token", "crear", "--gestor", "María Gómez", "--nombre", "María Gómez"], databaseURL: databaseURL)
+            #expect(clash.status == 1)
+            #expect(clash.error.contains("no sirve como identificador"))
+
+            let listed = try await ServerProcess.run(["token", "listar", "--gestor", "maria-gomez"], databaseURL: databaseURL)
+            let lines = listed.output.split(separator: "\n")
+            #expect(lines.count == 2)
+            #expect(lines.allSatisfy { $0.contains("maria-gomez  «María Gómez»") && $0.hasSuffix("activo") }, "\(listed.output)")
+
+            let one = try await ServerProcess.run(["token", "revocar", "--token-id", "1"], databaseURL: databaseURL)
+            #expect(one.output == "Token 1 revocado.\n")
+            let all = try await ServerProcess.run(["token", "listar"], databaseURL: databaseURL)
+            #expect(all.output.split(separator: "\n").map { $0.contains("revocado") } == [true, false, false], "\(all.output)")
+            let rest = try await ServerProcess.run(["token", "revocar", "--gestor", "maria-gomez"], databaseURL: databaseURL)
+            #expect(rest.output == "Tokens revocados del gestor «maria-gomez»: 1.\n")
+            let untouched = try await ServerProcess.run(["token", "listar", "--gestor", "maria-gomez-2"], databaseURL: databaseURL)
+            #expect(untouched.output.hasSuffix("activo\n"), "\(untouched.output)")
+        }
+
         @Test func tokenRevocarForAnUnknownGestorFails() async throws {
             let databaseURL = try await TestDatabase.create()
-            let result = try await ServerProcess.run(["token", "revocar", "--gestor", "Nadie"], databaseURL: databaseURL)
+            let result = try await ServerProcess.run(["token", "revocar", "--gestor", "nadie"], databaseURL: databaseURL)
             #expect(result.status == 1)
-            #expect(result.error.contains("No hay un gestor llamado «Nadie»"))
+            #expect(result.error.contains("No hay un gestor «nadie»"))
         }
 
         @Test func catalogoPublicarRefusesWhatIsNotACatalogueAndPublishesWhatIs() async throws {
@@ -104,7 +132,8 @@ extension ServidorReal {
 
         @Test func usageErrorsExit2AndAMissingDatabaseExits1() async throws {
             for arguments in [["volar"], ["token", "crear"], ["novedad", "estado", "TER-2026-000001"], ["servir", "--puerto", "dos"],
-                              ["novedad", "listar", "--xml"]] {
+                              ["novedad", "listar", "--xml"], ["token", "revocar"], ["token", "revocar", "--gestor", "ana", "--token-id", "1"],
+                              ["token", "revocar", "--token-id", "uno"], ["token", "listar", "ana"], ["token", "borrar"]] {
                 let result = try await ServerProcess.run(arguments, databaseURL: nil)
                 #expect(result.status == 2, "\(arguments)")
                 #expect(result.error.contains("Uso: territorio-servidor"), "\(arguments)")

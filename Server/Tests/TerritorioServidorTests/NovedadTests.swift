@@ -154,6 +154,9 @@ extension ServidorReal {
         /// One way each to get the shape wrong.
         enum InvalidShape: String, CaseIterable, Sendable {
             case otherID, missingType, emptyLocalidad, shortDescription, longDescription, attachmentsNotAList, uppercaseHash, tooManyAttachments
+            // Fields the server keeps uninterpreted were stored whatever their type, against the
+            // contract's types (what Schemathesis's negative cases send).
+            case entityNotText, coordinatesNotAnObject, populationsNotAList, observedAtNotText, attachmentBytesNotANumber
 
             var changes: [String: Any?] {
                 switch self {
@@ -165,6 +168,11 @@ extension ServidorReal {
                 case .attachmentsNotAList: ["adjuntos": "ninguno"]
                 case .uppercaseHash: ["adjuntos": [["sha256": String(repeating: "A", count: 64)]]]
                 case .tooManyAttachments: ["adjuntos": (0..<4).map { ["sha256": Fixtures.sha256(Data([UInt8($0)]))] }]
+                case .entityNotText: ["entidad": 5]
+                case .coordinatesNotAnObject: ["coordenadas": "4.6332,-74.1574"]
+                case .populationsNotAList: ["poblaciones": "mujeres"]
+                case .observedAtNotText: ["observada_en": 20_261_120]
+                case .attachmentBytesNotANumber: ["adjuntos": [["sha256": String(repeating: "a", count: 64), "bytes": "2 MB"]]]
                 }
             }
         }

@@ -84,5 +84,19 @@ extension ServidorReal {
                 #expect(oversize.status == 413)
             }
         }
+
+        /// Schemathesis found the contract calling the body required while the server answers an
+        /// empty piece: it is allowed, and before the end of the photo it changes nothing.
+        @Test func anEmptyPieceChangesNothing() async throws {
+            try await TestServer.run { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                let photo = Fixtures.photo("vacia", bytes: 1_000)
+                let url = server.url(WireProtocol.attachmentPath(sha256: Fixtures.sha256(photo)))
+                let empty = try await Self.patch(server, url, token: token, body: Data(), offset: 0, length: photo.count)
+                #expect(empty.status == 204)
+                #expect(empty.header(WireProtocol.uploadOffsetHeader) == "0")
+                #expect(try await HTTPClient.send("HEAD", url, token: token).status == 404)
+            }
+        }
     }
 }

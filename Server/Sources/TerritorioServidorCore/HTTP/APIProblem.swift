@@ -91,6 +91,13 @@ extension APIProblem {
         APIProblem(.notFound, type: ProblemType.notFound, title: "No encontrado", detail: "Esta dirección no existe en el servidor.")
     }
 
+    static func methodNotAllowed(allow: String) -> APIProblem {
+        var problem = APIProblem(.methodNotAllowed, type: ProblemType.methodNotAllowed, title: "Método no admitido",
+                                 detail: "Esta dirección solo admite \(allow).")
+        problem.headers[.allow] = allow
+        return problem
+    }
+
     /// The database or another dependency failed: the client keeps the item queued and retries.
     static func unavailable() -> APIProblem {
         var problem = APIProblem(.serviceUnavailable, type: ProblemType.unavailable, title: "Servicio no disponible",

@@ -26,6 +26,7 @@ struct NovedadPayload {
         } else {
             problems.append("falta «descripcion»")
         }
+        checkTypes(of: members)
         guard let elements = members["adjuntos"]?.arrayElements else {
             problems.append("«adjuntos» debe ser una lista")
             return
@@ -36,9 +37,34 @@ struct NovedadPayload {
             } else {
                 problems.append("adjuntos[\(index)] debe ser un objeto con «sha256» de 64 dígitos hexadecimales en minúsculas")
             }
+            let described = element.objectMembers ?? [:]
+            for field in ["nombre", "formato"] where described[field].map({ $0.stringValue == nil }) == true {
+                problems.append("adjuntos[\(index)].\(field) debe ser texto")
+            }
+            switch described["bytes"] {
+            case nil, .integer?: break
+            default: problems.append("adjuntos[\(index)].bytes debe ser un número entero")
+            }
         }
         if elements.count > maximumAttachments {
             problems.append("tiene \(elements.count) adjuntos y el servidor acepta hasta \(maximumAttachments)")
+        }
+    }
+
+    /// Fields the server keeps without interpreting still have the types docs/openapi.yaml gives
+    /// them, so what is stored is what the contract promises to whoever reads it later.
+    private mutating func checkTypes(of members: [String: JSONValue]) {
+        for field in ["entidad", "barrio", "direccion", "urgencia", "ruta", "catalogo_version", "autor", "corrige"] {
+            if let value = members[field], value != .null, value.stringValue == nil { problems.append("«\(field)» debe ser texto o null") }
+        }
+        for field in ["coordenadas", "contacto"] {
+            if let value = members[field], value != .null, value.objectMembers == nil { problems.append("«\(field)» debe ser un objeto o null") }
+        }
+        for field in ["observada_en", "creada_en"] where members[field].map({ $0.stringValue == nil }) == true {
+            problems.append("«\(field)» debe ser texto")
+        }
+        if let groups = members["poblaciones"], groups.arrayElements?.allSatisfy({ $0.stringValue != nil }) != true {
+            problems.append("«poblaciones» debe ser una lista de textos")
         }
     }
 }

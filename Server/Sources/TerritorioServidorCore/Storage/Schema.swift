@@ -165,6 +165,53 @@ public enum Schema {
             )
             """,
         ],
+        // Gestores apart: a stable identifier beside a display name that may repeat. Today's
+        // gestores get the slug of their name (`-2`, `-3`… when taken), oldest first.
+        [
+            "ALTER TABLE gestores ADD COLUMN identificador text UNIQUE CHECK (identificador ~ '^[a-z0-9._-]{1,64}$')",
+            """
+            CREATE FUNCTION identificador_para(nombre text) RETURNS text
+            LANGUAGE plpgsql VOLATILE
+            AS $$
+            DECLARE
+                base text := left(trim(BOTH '-.' FROM regexp_replace(
+                    lower(translate(nombre, 'áàâäãéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ',
+                                            'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc')),
+                    '[^a-z0-9._-]+', '-', 'g')), 56);
+                candidato text;
+                n integer := 1;
+            BEGIN
+                IF base = '' THEN base := 'gestor'; END IF;
+                candidato := base;
+                WHILE EXISTS (SELECT 1 FROM gestores WHERE identificador = candidato) LOOP
+                    n := n + 1;
+                    candidato := base || '-' || n;
+                END LOOP;
+                RETURN candidato;
+            END
+            $$
+            """,
+            """
+            DO $$
+            DECLARE g record;
+            BEGIN
+                FOR g IN SELECT id, nombre FROM gestores ORDER BY id LOOP
+                    UPDATE gestores SET identificador = identificador_para(g.nombre) WHERE id = g.id;
+                END LOOP;
+            END
+            $$
+            """,
+            "ALTER TABLE gestores ALTER COLUMN identificador SET NOT NULL",
+            "ALTER TABLE gestores DROP CONSTRAINT gestores_nombre_key",
+        ],
+        // The status feed read from an index (gestor, sequence), not by scanning every change
+        // after the cursor: each change carries its novedad's gestor.
+        [
+            "ALTER TABLE estados ADD COLUMN gestor_id bigint",
+            "UPDATE estados e SET gestor_id = n.gestor_id FROM novedades n WHERE n.id = e.novedad_id",
+            "ALTER TABLE estados ALTER COLUMN gestor_id SET NOT NULL",
+            "CREATE INDEX estados_gestor ON estados (gestor_id, seq)",
+        ],
         // The photos' bytes leave PostgreSQL: only once `migrar-adjuntos` has moved every one
         // of them into the object store (see `readiness`).
         [
@@ -176,7 +223,7 @@ public enum Schema {
     /// Steps that wait for something only a command can do: the step runs once this query
     /// answers true; until then it and every later step are left for a later start.
     static let readiness: [Int: PostgresQuery] = [
-        5: "SELECT NOT EXISTS (SELECT 1 FROM adjuntos WHERE objeto IS NULL)",
+        7: "SELECT NOT EXISTS (SELECT 1 FROM adjuntos WHERE objeto IS NULL)",
     ]
 
     /// Applies the steps this database has not seen yet, up to `lastStep` (tests build a database

@@ -149,7 +149,7 @@ extension ServidorReal {
                 let second = Self.novedadPUT(ids[1])
                 let tokens = scenario.tokens
                 scenario.proxy.use { request, _ in
-                    second(request) ? .passAfter { _ = try await tokens.revoke(gestor: "Ana Pérez") } : .pass
+                    second(request) ? .passAfter { _ = try await tokens.revoke(gestor: "ana-perez") } : .pass
                 }
 
                 let (run, report) = try await scenario.sync()

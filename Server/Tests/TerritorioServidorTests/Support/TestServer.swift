@@ -10,6 +10,7 @@ struct TestServer {
     static let testLimits = ServerLimits(bytesPerAttachment: 64 * 1024, attachmentsPerNovedad: 3, bytesPerNovedad: 16 * 1024)
 
     let baseURL: URL
+    var port: Int { baseURL.port ?? 0 }
     let database: Database
     let databaseURL: String
     let objects: any ObjectStore
@@ -24,13 +25,14 @@ struct TestServer {
 
     /// Starts the server, runs `body` with it, stops it gracefully (as SIGTERM would).
     /// `objects` defaults to the test's store (`TestObjects`).
-    static func run(limits: ServerLimits = testLimits, objects: (any ObjectStore)? = nil,
+    static func run(limits: ServerLimits = testLimits, objects: (any ObjectStore)? = nil, connections: ConnectionLimits = ConnectionLimits(),
                     _ body: @Sendable (TestServer) async throws -> Void) async throws {
         let databaseURL = try await TestDatabase.create()
         let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let objects = try objects ?? TestObjects.store(for: database)
-        let application = SyncServer.application(database: database, objects: objects, limits: limits, host: "127.0.0.1", port: 0) { port in
+        let application = SyncServer.application(database: database, objects: objects, limits: limits, connections: connections,
+                                                 host: "127.0.0.1", port: 0) { port in
             portContinuation.yield(port)
         }
         let services = ServiceGroup(configuration: .init(services: [application], logger: TestDatabase.quietLogger))
