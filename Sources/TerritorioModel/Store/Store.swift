@@ -59,14 +59,14 @@ public final class Store {
 
     /// Creates the database file 0600 before SQLite does, so it never exists with wider
     /// permissions whatever the umask; SQLite gives its -wal and -shm files the same mode.
+    /// An existing file is never opened here: closing any descriptor of it drops every POSIX lock
+    /// this process holds on it, so another store open in the process (the interface's, while
+    /// background sync opens its own) would lose its lock, and a `territorio` command ending
+    /// meanwhile would take itself for the last user and delete the WAL those stores still write.
     private static func createPrivateFile(at path: String) throws {
-        // An existing file is left alone: closing any descriptor of it would drop every POSIX lock
-        // this process's other connections hold (the interface's search worker opens a second
-        // one), and another process would then take the WAL away from under them.
-        var status = stat()
-        guard stat(path, &status) != 0 else { return }
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            if errno == EEXIST { return }
             throw StoreError.dataDirectory(path: path, reason: String(cString: strerror(errno)))
         }
         close(descriptor)

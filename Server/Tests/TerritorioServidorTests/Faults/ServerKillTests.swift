@@ -18,11 +18,12 @@ extension ServidorReal {
                     let id = try await scenario.queue(1, photoBytes: [900_000])
                     let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
                     let patch: @Sendable (FaultProxy.Request) -> Bool = { $0.method == "PATCH" }
+                    // The photo's first piece passes; the second stalls after 340 000 of its bytes.
                     scenario.proxy.use { request, earlier in
-                        patch(request) && !earlier.contains { patch($0.request) } ? .stallRequest(afterBodyBytes: 400_000) : .pass
+                        patch(request) && earlier.contains { patch($0.request) } ? .stallRequest(afterBodyBytes: 340_000) : .pass
                     }
                     let running = try scenario.client.start(["sincronizar"])
-                    let midway = try await scenario.proxy.wait { $0.contains { patch($0.request) && $0.bodyBytesToServer >= 400_000 } }
+                    let midway = try await scenario.proxy.wait { $0.contains { patch($0.request) && $0.bodyBytesToServer >= 340_000 } }
                     await ServerProcess.kill(first.process)
                     try #require(midway, "the photo never started: \(running.error)")
                     #expect(await running.finished() == 1, "the client's upload fails when the server dies")
@@ -34,8 +35,9 @@ extension ServidorReal {
                     let second = try await ServerProcess.start(databaseURL: databaseURL)
                     defer { second.process.terminate() }
                     scenario.proxy.forward(to: second.url.port ?? 0)
+                    let before = scenario.proxy.exchanges.count
                     try await scenario.converge([id])
-                    #expect(scenario.proxy.exchanges.last { patch($0.request) }?.bodyBytesToServer == size - held,
+                    #expect(FaultScenario.photoBytes(scenario.proxy.exchanges[before...], patch) == size - held,
                             "the restarted server is sent exactly what it did not keep")
                 }
             }

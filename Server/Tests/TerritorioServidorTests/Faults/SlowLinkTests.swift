@@ -41,6 +41,34 @@ extension ServidorReal {
             }
         }
 
+        /// The interface's background sync (which, unlike `sincronizar`, honours backoff) at the
+        /// same rate: the novedad is watched — by other `territorio` processes, as a gestor's
+        /// commands would — while its photo goes, and no failure is ever recorded.
+        @Test func backgroundSyncDeliversWithoutEverRecordingAFailure() async throws {
+            try await FaultScenario.run { scenario in
+                let id = try await scenario.queue(1, photoBytes: [200_000])
+                scenario.proxy.limitRate(toBytesPerSecond: 5_000)
+                let interface = try scenario.client.startInterface()
+                var observed: [[String: Any]] = []
+                let deadline = ContinuousClock.now + .seconds(240)
+                while ContinuousClock.now < deadline {
+                    let local = try await scenario.local(id)
+                    observed.append(local)
+                    if local["estado"] as? String == "enviada" { break }
+                    try await Task.sleep(for: .seconds(1))
+                }
+                await interface.terminate()
+                #expect(observed.last?["estado"] as? String == "enviada", "\(observed.last ?? [:])")
+                #expect(observed.contains { $0["estado"] as? String == "enviando" }, "it was watched while it went")
+                #expect(observed.allSatisfy { $0["ultimo_error"] is NSNull }, "no failure recorded while the photo moved")
+                #expect(observed.allSatisfy { ($0["intentos"] as? Int ?? 0) <= 1 }, "one attempt")
+                #expect(observed.allSatisfy { $0["proximo_intento"] is NSNull }, "no backoff")
+
+                scenario.proxy.limitRate(toBytesPerSecond: nil)
+                try await scenario.converge([id])
+            }
+        }
+
         @Test func connectionThatStopsMovingBytesIsCutAndResumedLater() async throws {
             try await FaultScenario.run { scenario in
                 let id = try await scenario.queue(1, photoBytes: [300_000])

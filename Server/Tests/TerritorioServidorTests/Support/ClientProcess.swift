@@ -31,6 +31,12 @@ struct ClientProcess {
         /// What it wrote to standard error so far.
         var error: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
 
+        /// SIGTERM, and waits for it to end (`script` ends the program in its terminal first).
+        func terminate() async {
+            process.terminate()
+            await ClientProcess.exit(of: process)
+        }
+
         /// Waits for it to end by itself; its exit status.
         func finished() async -> Int32 {
             await ClientProcess.exit(of: process)
@@ -79,6 +85,13 @@ struct ClientProcess {
     /// Starts `territorio --datos … arguments`, to be killed later.
     func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
         try Self.launch(try Self.executable, ["--datos", dataDirectory] + arguments, environment: self.environment(environment))
+    }
+
+    /// Starts the interface (`territorio` with no command) in a 160×30 pseudo-terminal made by
+    /// util-linux `script`, with its background sync; end it with `terminate()`.
+    func startInterface() throws -> Running {
+        let command = "stty cols 160 rows 30; exec '\(try Self.executable)' --datos '\(dataDirectory)'"
+        return try Self.launch("/usr/bin/script", ["-qfc", command, "/dev/null"], environment: environment(["TERM": "xterm-256color"]))
     }
 
     /// Runs any program to the end (the client's own `sqlite3` reads, for instance).
