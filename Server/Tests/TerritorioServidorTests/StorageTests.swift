@@ -30,6 +30,21 @@ extension ServidorReal {
             }
         }
 
+        @Test func servirRefusesToStartWithABucketItCannotReachAndNamesIt() async throws {
+            let databaseURL = try await TestDatabase.create()
+            let result = try await ServerProcess.run(["servir", "--puerto", "0"], databaseURL: databaseURL, extra: [
+                "TERRITORIO_S3_URL": "http://127.0.0.1:1", "TERRITORIO_S3_BUCKET": "fotos-de-prueba",
+                "TERRITORIO_S3_ACCESS_KEY": "clave", "TERRITORIO_S3_SECRET_KEY": "secreto",
+            ])
+            #expect(result.status == 1)
+            #expect(result.error.contains("«fotos-de-prueba»"), "\(result.error)")
+            let incomplete = try await ServerProcess.run(["servir", "--puerto", "0"], databaseURL: databaseURL, extra: [
+                "TERRITORIO_S3_URL": "", "TERRITORIO_S3_BUCKET": "fotos", "TERRITORIO_S3_ACCESS_KEY": "", "TERRITORIO_S3_SECRET_KEY": "",
+            ])
+            #expect(incomplete.status == 1)
+            #expect(incomplete.error.contains("TERRITORIO_S3_URL"), "\(incomplete.error)")
+        }
+
         @Test func halfAPhotoSentThroughOneInstanceIsFinishedThroughAnother() async throws {
             let databaseURL = try await TestDatabase.create()
             let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)

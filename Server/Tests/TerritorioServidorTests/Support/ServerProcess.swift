@@ -30,12 +30,12 @@ enum ServerProcess {
         return environment
     }
 
-    /// Runs a command to the end and collects its output.
-    static func run(_ arguments: [String], databaseURL: String?) async throws -> Result {
+    /// Runs a command to the end and collects its output; `extra` adds to or replaces variables.
+    static func run(_ arguments: [String], databaseURL: String?, extra: [String: String] = [:]) async throws -> Result {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
-        process.environment = environment(databaseURL: databaseURL)
+        process.environment = environment(databaseURL: databaseURL).merging(extra) { _, new in new }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
