@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        // The S3 object store: requests signed with SigV4 (HMAC-SHA256) and streamed over HTTP.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         // Only the tests name it: the fault proxy is written on SwiftNIO directly.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         // `name:` keeps the identity "Territorio" whatever the clone's directory is called.
@@ -25,6 +28,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TerritorioWire", package: "Territorio"),
             ]
         ),

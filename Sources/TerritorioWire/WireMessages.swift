@@ -113,4 +113,6 @@ public enum ProblemType {
     public static let methodNotAllowed = base + "metodo-no-admitido"
     public static let badRequest = base + "solicitud-invalida"
     public static let unavailable = base + "no-disponible"
+    /// `507`: the gestor's incomplete uploads fill their share; retried after `Retry-After`.
+    public static let uploadSpaceFull = base + "sin-espacio-para-subidas"
 }

@@ -15,6 +15,7 @@ struct RetryAfterTests {
         #expect(try #require(RetryAfter(response(429, "1"), now: now)).isShort)
         #expect(try #require(RetryAfter(response(503, "60"), now: now)).isShort)
         #expect(try #require(RetryAfter(response(429, "61"), now: now)).isShort == false)
+        #expect(try #require(RetryAfter(response(507, "300"), now: now)).seconds == 300, "a gestor's upload space full is busy too")
     }
 
     @Test func anHTTPDateCountsFromNow() throws {

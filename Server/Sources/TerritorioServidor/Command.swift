@@ -8,5 +8,7 @@ enum Command: Equatable {
     case publishCatalogue(path: String)
     case listNovedades(json: Bool)
     case setStatus(radicado: String, estado: String, nota: String?)
+    case maintenance
+    case migrateAttachments
     case help
 }

@@ -24,6 +24,12 @@ enum CommandParser {
             let arguments = try Arguments(Array(rest.dropFirst()), options: [], usage: Usage.publishCatalogue)
             try arguments.expectPositionals(1)
             return .publishCatalogue(path: arguments.positionals[0])
+        case "mantenimiento":
+            try Arguments(rest, options: [], usage: Usage.maintenance).expectPositionals(0)
+            return .maintenance
+        case "migrar-adjuntos":
+            try Arguments(rest, options: [], usage: Usage.migrateAttachments).expectPositionals(0)
+            return .migrateAttachments
         case "novedad":
             switch rest.first {
             case "listar":

@@ -31,6 +31,23 @@ struct CommandRunner {
         case .listNovedades(let json):
             let novedades = try await withDatabase { try await NovedadStore(database: $0).list() }
             Console.out(json ? try NovedadListing.json(novedades) : NovedadListing.text(novedades))
+        case .maintenance:
+            let objects = try objectStore()
+            let outcome = try await withDatabase { database in
+                try await objects.check()
+                return try await Maintenance(database: database, objects: objects).run()
+            }
+            Console.out("Subidas vencidas: \(outcome.expiredUploads). Fotos sin novedad retiradas: \(outcome.collectedPhotos). Objetos borrados del almacén: \(outcome.deletedObjects).")
+        case .migrateAttachments:
+            let objects = try objectStore()
+            let outcome = try await withDatabase { database in
+                try await objects.check()
+                return try await AttachmentMigration(database: database, objects: objects).run()
+            }
+            Console.out("Fotos pasadas de PostgreSQL a \(objects.description): \(outcome.moved).")
+            guard outcome.damaged.isEmpty else {
+                throw ServerFailure("Estas fotos no coinciden con su SHA-256 y se dejaron en PostgreSQL: \(outcome.damaged.joined(separator: ", ")).")
+            }
         case .setStatus(let radicado, let estado, let nota):
             try await withDatabase { try await NovedadStore(database: $0).setStatus(radicado: radicado, estado: estado, nota: nota) }
             Console.out("\(radicado): \(estado).")
@@ -40,7 +57,9 @@ struct CommandRunner {
     private func serve(host: String, port: Int) async throws {
         let connections = try ConnectionLimits(environment: environment)
         let database = try openDatabase()
-        let application = SyncServer.application(database: database, connections: connections, host: host, port: port) { boundPort in
+        let objects = try objectStore()
+        try await objects.check()
+        let application = SyncServer.application(database: database, objects: objects, connections: connections, host: host, port: port) { boundPort in
             Console.out("Escuchando en http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)")
         }
         try await application.runService()
@@ -53,6 +72,15 @@ struct CommandRunner {
         let file = try CatalogueFile(bytes: Array(data))
         let sequence = try await withDatabase { try await CatalogueStore(database: $0).publish(file) }
         Console.out("Catálogo «\(file.version)» publicado como versión \(sequence) (\(file.routes.count) rutas).")
+    }
+
+    /// The object store the environment names, its configuration errors as messages.
+    private func objectStore() throws -> any ObjectStore {
+        do {
+            return try ObjectStoreConfiguration.store(from: environment)
+        } catch let failure as ObjectStoreFailure {
+            throw ServerFailure(failure.description)
+        }
     }
 
     private func withDatabase<Result: Sendable>(_ body: @Sendable (Database) async throws -> Result) async throws -> Result {

@@ -8,8 +8,10 @@ enum Usage {
     static let publishCatalogue = "territorio-servidor catalogo publicar ARCHIVO"
     static let listNovedades = "territorio-servidor novedad listar [--json]"
     static let setStatus = "territorio-servidor novedad estado RADICADO ESTADO [--nota TEXTO]"
+    static let maintenance = "territorio-servidor mantenimiento"
+    static let migrateAttachments = "territorio-servidor migrar-adjuntos"
 
-    static let all = [serve, createToken, listTokens, revokeToken, publishCatalogue, listNovedades, setStatus]
+    static let all = [serve, createToken, listTokens, revokeToken, publishCatalogue, listNovedades, setStatus, maintenance, migrateAttachments]
 
     static let help = """
         Servidor de referencia de sincronización de Territorio (docs/protocolo-sincronizacion.md).
@@ -23,5 +25,13 @@ enum Usage {
 
         servir escucha por omisión en 127.0.0.1:8080 con HTTP sin cifrar; en producción póngalo
         detrás de un proxy con TLS. ESTADO es recibida, en_tramite, atendida o cerrada.
+
+        Las fotos van a un almacén S3 si se definen TERRITORIO_S3_URL, TERRITORIO_S3_BUCKET,
+        TERRITORIO_S3_ACCESS_KEY y TERRITORIO_S3_SECRET_KEY (TERRITORIO_S3_REGION, por omisión
+        us-east-1); si no, a la carpeta TERRITORIO_ADJUNTOS_DIR (por omisión $STATE_DIRECTORY/adjuntos
+        o ~/.local/share/territorio-servidor/adjuntos).
+        mantenimiento borra las subidas sin terminar de más de 7 días, las fotos que ninguna novedad
+        nombra desde hace 7 días y lo que nada nombra en el almacén (servir lo hace cada hora).
+        migrar-adjuntos pasa al almacén las fotos que versiones anteriores guardaban en PostgreSQL.
         """
 }

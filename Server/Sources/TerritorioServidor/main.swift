@@ -15,6 +15,9 @@ func exitCode(for words: [String], environment: [String: String]) async -> Int32
     } catch let error as ServerFailure {
         Console.err(error.message)
         return 1
+    } catch let error as ObjectStoreFailure {
+        Console.err(error.description)
+        return 1
     } catch {
         Console.err("No se pudo completar la orden: \(String(reflecting: error))")
         return 1

@@ -1,26 +1,30 @@
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+import ServiceLifecycle
 
-/// The HTTP server: the router, the database pool as a service beside it, and the schema
-/// migrated before the first request is accepted.
+/// The HTTP server: the router, the database pool and the hourly maintenance as services beside
+/// it, and the schema migrated before the first request is accepted.
 public enum SyncServer {
     /// `onReady` gets the bound port once the server accepts connections (useful with port 0).
-    public static func application(database: Database, limits: ServerLimits = ServerLimits(), connections: ConnectionLimits = ConnectionLimits(),
-                                   host: String, port: Int, onReady: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    public static func application(database: Database, objects: any ObjectStore, limits: ServerLimits = ServerLimits(),
+                                   connections: ConnectionLimits = ConnectionLimits(), host: String, port: Int,
+                                   onReady: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let maintenance = Maintenance.Schedule(maintenance: Maintenance(database: database, objects: objects), interval: .seconds(3600))
         let headerTimeout = connections.headerTimeout
         var application = Application(
-            router: SyncRouter.make(database: database, limits: limits),
+            router: SyncRouter.make(database: database, objects: objects, limits: limits),
             server: .http1(configuration: .init(additionalChannelHandlers: [HeaderReadTimeout(timeout: headerTimeout)],
                                                 idleTimeout: TimeAmount(connections.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil,
                                                     availableConnectionsDelegate: MaximumAvailableConnections(connections.maximumConnections)),
-            services: [database.client],
+            services: [database.client, maintenance],
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
             logger: database.logger
         )
         application.beforeServerStarts {
             try await database.checkReachable()
+            try await objects.check()
             try await Schema.migrate(database)
         }
         return application

@@ -48,10 +48,7 @@ extension ServidorReal {
                 #expect(rest.header("Repr-Digest") == WireProtocol.reprDigest(sha256: SHA256.digest(of: Array(photo))))
                 #expect(try await HTTPClient.send("HEAD", url, token: token).status == 200)
                 #expect(try await Self.count("subidas", server) == 0)
-                let stored = try await server.database.client.query("SELECT contenido FROM adjuntos", logger: server.database.logger)
-                for try await content in stored.decode(ByteBuffer.self) {
-                    #expect(Data(content.readableBytesView) == photo)
-                }
+                #expect(try await TestObjects.photo(Fixtures.sha256(photo), database: server.database) == Array(photo))
 
                 let again = try await Self.patch(server, url, token: token, body: photo, offset: 0, length: photo.count)
                 #expect(again.status == 200, "a photo the server has is never stored twice")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A server's `Retry-After` (RFC 9110 §10.2.3) on a `429` or `503`. Short waits are honoured
-/// within the run: the client waits and sends the same request again, so a briefly busy server
+/// A server's `Retry-After` (RFC 9110 §10.2.3) on a `429`, `503` or `507` (the gestor's space for
+/// incomplete uploads is full). Short waits are honoured within the run: the client waits and
+/// sends the same request again, so a briefly busy server
 /// costs the gestor seconds, not a whole retry cycle. Longer ones end the item's attempt, with its
 /// next attempt set to the time the server named, told to the gestor as a time of day.
 struct RetryAfter {
@@ -14,7 +15,7 @@ struct RetryAfter {
 
     /// The delay of the response's `Retry-After`: delta-seconds, or an HTTP date.
     init?(_ response: HTTPClient.Response, now: Date) {
-        guard response.status == 429 || response.status == 503, let value = response.header("retry-after") else { return nil }
+        guard [429, 503, 507].contains(response.status), let value = response.header("retry-after") else { return nil }
         let text = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Int(text), seconds >= 0 {
             self.seconds = seconds

@@ -149,7 +149,8 @@ public final class SyncRunner {
         guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
             throw Outcome.rejected("falta en este equipo la foto \(attachment.name) (\(attachment.sha256.prefix(12)))")
         }
-        var offset = held < bytes.count ? held : 0
+        // A server holding every byte (offset == size) is asked to complete with an empty body.
+        var offset = held
         for _ in 0..<2 {  // a 409 names the server's offset: go on from there once
             if offset > 0 { progress("Novedad \(id.prefix(8)): la foto sigue desde el byte \(offset) de \(bytes.count).") }
             let response = try sendForItem("PATCH", path, body: Array(bytes[offset...]), contentType: WireProtocol.uploadContentType,
@@ -170,8 +171,10 @@ public final class SyncRunner {
     }
 
     /// The bytes of the photo the server holds, per its `Upload-Offset` (0 when absent or absurd).
+    /// All of them (`size`) is not a reason to stop: the next `PATCH` sends no bytes, only asks
+    /// the server to complete the photo.
     private static func uploadOffset(_ response: HTTPClient.Response, size: Int) -> Int {
-        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset < size else { return 0 }
+        guard let offset = response.header(WireProtocol.uploadOffsetHeader).flatMap({ Int($0) }), offset > 0, offset <= size else { return 0 }
         return offset
     }
 
@@ -304,7 +307,7 @@ public final class SyncRunner {
         switch response.status {
         case 401, 403: return .stop(.unauthorized(detail))
         case 400, 409, 413, 422: return .rejected(detail)
-        case 429, 503:
+        case 429, 503, 507:
             guard let retryAfter = RetryAfter(response, now: now()) else {
                 return .transient("el servidor está ocupado (\(response.status))")
             }

@@ -72,6 +72,16 @@ extension APIProblem {
         return problem
     }
 
+    /// The gestor's incomplete uploads fill their share of the store: the client keeps the photo
+    /// queued and tries later, when uploads have completed or expired.
+    static func uploadSpaceFull(limit: Int64) -> APIProblem {
+        var problem = APIProblem(.init(code: 507, reasonPhrase: "Insufficient Storage"), type: ProblemType.uploadSpaceFull,
+                                 title: "Sin espacio para más subidas",
+                                 detail: "Este gestor tiene subidas sin terminar que ocupan casi \(limit / (1024 * 1024)) MiB, su límite; se reintenta más tarde.")
+        problem.headers[.retryAfter] = "300"
+        return problem
+    }
+
     static func cursorExpired(_ cursor: String) -> APIProblem {
         APIProblem(.gone, type: ProblemType.cursorExpired, title: "Cursor del catálogo vencido",
                    detail: "El servidor no conoce la versión «\(cursor)» del catálogo; pida el catálogo completo con desde=0.")

@@ -29,7 +29,7 @@ public struct NovedadStore: Sendable {
             if let earlier = try await Self.existing(id: id, bodySHA256: bodySHA256, on: connection, logger: logger) {
                 return earlier
             }
-            let missing = try await Self.missing(among: attachments, on: connection, logger: logger)
+            let missing = try await Self.missing(among: attachments, for: gestor.gestorID, on: connection, logger: logger)
             guard missing.isEmpty else { return .missingAttachments(missing) }
             let inserted = try await connection.query("""
                 INSERT INTO novedades (id, radicado, gestor_id, token_id, cuerpo, cuerpo_sha256)
@@ -105,9 +105,13 @@ public struct NovedadStore: Sendable {
         return nil
     }
 
-    private static func missing(among hashes: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+    /// The attachments this gestor has not sent (another gestor's copy does not count). The rows
+    /// found are locked until the novedad commits, so `mantenimiento` cannot collect them between.
+    private static func missing(among hashes: [String], for gestorID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> [String] {
         guard !hashes.isEmpty else { return [] }
-        let rows = try await connection.query("SELECT sha256 FROM adjuntos WHERE sha256 = ANY(\(hashes)::text[])", logger: logger)
+        let rows = try await connection.query("""
+            SELECT sha256 FROM adjuntos_gestores WHERE gestor_id = \(gestorID) AND sha256 = ANY(\(hashes)::text[]) FOR KEY SHARE
+            """, logger: logger)
         var present = Set<String>()
         for try await hash in rows.decode(String.self) { present.insert(hash) }
         var seen = Set<String>()

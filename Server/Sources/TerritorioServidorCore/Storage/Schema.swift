@@ -158,10 +158,73 @@ public enum Schema {
             "ALTER TABLE estados ALTER COLUMN gestor_id SET NOT NULL",
             "CREATE INDEX estados_gestor ON estados (gestor_id, seq)",
         ],
+        // Photos in the object store: PostgreSQL keeps names, sizes and who sent what. `objetos`
+        // lists every object the server wrote or is writing, so none is ever orphaned in the
+        // store: whatever no piece or attachment names any more is deleted by `mantenimiento`.
+        // Uploads belong to the gestor who sends them, and keep their pieces as objects.
+        [
+            """
+            CREATE TABLE objetos (
+                nombre text PRIMARY KEY,
+                en_uso boolean NOT NULL DEFAULT false,
+                creado_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "ALTER TABLE adjuntos ALTER COLUMN contenido DROP NOT NULL",
+            "ALTER TABLE adjuntos ADD COLUMN objeto text UNIQUE REFERENCES objetos",
+            "ALTER TABLE adjuntos ADD CHECK (objeto IS NOT NULL OR contenido IS NOT NULL)",
+            """
+            CREATE TABLE adjuntos_gestores (
+                gestor_id bigint NOT NULL REFERENCES gestores,
+                sha256 text NOT NULL REFERENCES adjuntos ON DELETE CASCADE,
+                recibido_en timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (gestor_id, sha256)
+            )
+            """,
+            """
+            INSERT INTO adjuntos_gestores (gestor_id, sha256, recibido_en)
+            SELECT n.gestor_id, a.sha256, min(n.recibida_en) FROM novedad_adjuntos a JOIN novedades n ON n.id = a.novedad_id
+            GROUP BY n.gestor_id, a.sha256
+            """,
+            "DROP TABLE subidas",
+            """
+            CREATE TABLE subidas (
+                id bigserial PRIMARY KEY,
+                gestor_id bigint NOT NULL REFERENCES gestores,
+                sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                longitud bigint NOT NULL CHECK (longitud > 0),
+                recibidos bigint NOT NULL CHECK (recibidos > 0 AND recibidos < longitud),
+                actualizada_en timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (gestor_id, sha256)
+            )
+            """,
+            """
+            CREATE TABLE subida_piezas (
+                subida_id bigint NOT NULL REFERENCES subidas ON DELETE CASCADE,
+                desde bigint NOT NULL,
+                bytes bigint NOT NULL CHECK (bytes > 0),
+                objeto text NOT NULL UNIQUE REFERENCES objetos,
+                PRIMARY KEY (subida_id, desde)
+            )
+            """,
+        ],
+        // The photos' bytes leave PostgreSQL: only once `migrar-adjuntos` has moved every one
+        // of them into the object store (see `readiness`).
+        [
+            "ALTER TABLE adjuntos DROP COLUMN contenido",
+            "ALTER TABLE adjuntos ALTER COLUMN objeto SET NOT NULL",
+        ],
     ]
 
-    /// Applies the steps this database has not seen yet.
-    public static func migrate(_ database: Database) async throws {
+    /// Steps that wait for something only a command can do: the step runs once this query
+    /// answers true; until then it and every later step are left for a later start.
+    static let readiness: [Int: PostgresQuery] = [
+        6: "SELECT NOT EXISTS (SELECT 1 FROM adjuntos WHERE objeto IS NULL)",
+    ]
+
+    /// Applies the steps this database has not seen yet, up to `lastStep` (tests build a database
+    /// as an earlier version left it).
+    public static func migrate(_ database: Database, through lastStep: Int? = nil) async throws {
         try await database.client.withTransaction(logger: database.logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7245001)", logger: database.logger)
             try await connection.query("""
@@ -173,7 +236,12 @@ public enum Schema {
             let rows = try await connection.query("SELECT coalesce(max(version), 0) FROM esquema_versiones", logger: database.logger)
             var applied = 0
             for try await version in rows.decode(Int.self) { applied = version }
-            for (index, step) in steps.enumerated() where index + 1 > applied {
+            for (index, step) in steps.enumerated() where index + 1 > applied && index + 1 <= lastStep ?? steps.count {
+                if let ready = readiness[index + 1] {
+                    var isReady = false
+                    for try await answer in try await connection.query(ready, logger: database.logger).decode(Bool.self) { isReady = answer }
+                    guard isReady else { return }
+                }
                 for statement in step {
                     try await connection.query(statement, logger: database.logger)
                 }

@@ -15,6 +15,12 @@ enum CannedAnswer {
     static let captivePortal = make(status: "200 OK", headers: ["Content-Type: text/html; charset=utf-8"],
                                     body: "<html><head><title>Bogotá WiFi</title></head><body>Acepte los términos para navegar.</body></html>")
 
+    /// A `HEAD` saying the server holds every byte of a photo but has not completed it, as a
+    /// server that died between storing the last piece and completing would say.
+    static func holdingEveryByte(of size: Int) -> String {
+        make(status: "404 Not Found", headers: ["Upload-Offset: \(size)"], body: "")
+    }
+
     private static func make(status: String, headers: [String], body: String) -> String {
         (["HTTP/1.1 \(status)"] + headers + ["Content-Length: \(body.utf8.count)", "Connection: close", "", body])
             .joined(separator: "\r\n")

@@ -11,6 +11,8 @@ import TerritorioWire
 struct FaultScenario {
     /// The server's database, for the tokens and for checking what it stored.
     let database: Database
+    /// The server's object store, to check the photos it holds.
+    let objects: any ObjectStore
     let proxy: FaultProxy
     let client: ClientProcess
 
@@ -20,17 +22,19 @@ struct FaultScenario {
     /// With the server running in this process.
     static func run(_ body: @escaping @Sendable (FaultScenario) async throws -> Void) async throws {
         try await TestServer.run(limits: ServerLimits()) { server in
-            try await run(database: server.database, serverPort: server.baseURL.port ?? 0, body)
+            try await run(database: server.database, objects: server.objects, serverPort: server.baseURL.port ?? 0, body)
         }
     }
 
     /// With the server on `serverPort` over `database` (a `territorio-servidor` process the test
     /// may kill and start again).
-    static func run(database: Database, serverPort: Int, _ body: (FaultScenario) async throws -> Void) async throws {
+    static func run(database: Database, objects: (any ObjectStore)? = nil, serverPort: Int,
+                    _ body: (FaultScenario) async throws -> Void) async throws {
+        let objects = try objects ?? TestObjects.store(for: database)
         try await FaultProxy.run(forwardingTo: serverPort) { proxy in
             let client = try ClientProcess()
             defer { client.remove() }
-            let scenario = FaultScenario(database: database, proxy: proxy, client: client)
+            let scenario = FaultScenario(database: database, objects: objects, proxy: proxy, client: client)
             try await scenario.useNewToken()
             try await body(scenario)
         }
@@ -109,7 +113,7 @@ struct FaultScenario {
 
     /// Bytes of photos the server holds from uploads not yet complete.
     func heldUploadBytes() async throws -> Int {
-        let rows = try await database.client.query("SELECT coalesce(sum(octet_length(recibido)), 0)::bigint FROM subidas",
+        let rows = try await database.client.query("SELECT coalesce(sum(recibidos), 0)::bigint FROM subidas",
                                                           logger: database.logger)
         for try await held in rows.decode(Int64.self) { return Int(held) }
         return 0
@@ -154,12 +158,17 @@ struct FaultScenario {
 
     private func serverPhotos(of id: String) async throws -> [(sha256: String, bytes: [UInt8])] {
         let rows = try await database.client.query("""
-            SELECT a.sha256, a.contenido FROM novedad_adjuntos n JOIN adjuntos a ON a.sha256 = n.sha256
-            WHERE n.novedad_id = \(id)::uuid ORDER BY n.posicion
+            SELECT sha256 FROM novedad_adjuntos WHERE novedad_id = \(id)::uuid ORDER BY posicion
             """, logger: database.logger)
+        var hashes: [String] = []
+        for try await hash in rows.decode(String.self) { hashes.append(hash) }
         var result: [(sha256: String, bytes: [UInt8])] = []
-        for try await (hash, content) in rows.decode((String, ByteBuffer).self) {
-            result.append((hash, Array(content.readableBytesView)))
+        for hash in hashes {
+            var bytes: [UInt8] = []
+            if let object = try await AttachmentStore(database: database).object(of: hash) {
+                bytes = try await TestObjects.bytes(of: object, in: objects)
+            }
+            result.append((hash, bytes))
         }
         return result
     }

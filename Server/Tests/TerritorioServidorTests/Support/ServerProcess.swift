@@ -26,6 +26,7 @@ enum ServerProcess {
     static func environment(databaseURL: String?) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["TERRITORIO_DB_URL"] = databaseURL
+        environment.merge(TestObjects.environment(forDatabaseURL: databaseURL)) { _, new in new }
         return environment
     }
 

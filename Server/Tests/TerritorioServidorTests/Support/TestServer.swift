@@ -13,6 +13,7 @@ struct TestServer {
     var port: Int { baseURL.port ?? 0 }
     let database: Database
     let databaseURL: String
+    let objects: any ObjectStore
 
     var tokens: TokenStore { TokenStore(database: database) }
     var novedades: NovedadStore { NovedadStore(database: database) }
@@ -23,12 +24,15 @@ struct TestServer {
     }
 
     /// Starts the server, runs `body` with it, stops it gracefully (as SIGTERM would).
-    static func run(limits: ServerLimits = testLimits, connections: ConnectionLimits = ConnectionLimits(),
+    /// `objects` defaults to the test's store (`TestObjects`).
+    static func run(limits: ServerLimits = testLimits, objects: (any ObjectStore)? = nil, connections: ConnectionLimits = ConnectionLimits(),
                     _ body: @Sendable (TestServer) async throws -> Void) async throws {
         let databaseURL = try await TestDatabase.create()
         let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let application = SyncServer.application(database: database, limits: limits, connections: connections, host: "127.0.0.1", port: 0) { port in
+        let objects = try objects ?? TestObjects.store(for: database)
+        let application = SyncServer.application(database: database, objects: objects, limits: limits, connections: connections,
+                                                 host: "127.0.0.1", port: 0) { port in
             portContinuation.yield(port)
         }
         let services = ServiceGroup(configuration: .init(services: [application], logger: TestDatabase.quietLogger))
@@ -42,7 +46,8 @@ struct TestServer {
                 try await group.waitForAll()
                 throw ServerDidNotStart()
             }
-            let server = TestServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, database: database, databaseURL: databaseURL)
+            let server = TestServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, database: database, databaseURL: databaseURL,
+                                    objects: objects)
             do {
                 try await body(server)
             } catch {
