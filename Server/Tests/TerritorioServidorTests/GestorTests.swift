@@ -84,7 +84,7 @@ extension ServidorReal {
             let tokens = ["Ana Pérez": "a", "Ana Perez": "b", "ana-perez": "c", "Luis": "d"].mapValues { String(repeating: $0, count: 48) }
             let novedadID = Fixtures.newID()
             try await database.run { database in
-                try await Self.migrate(database, throughStep: 2)
+                try await Schema.migrate(database, through: 2)
                 for name in ["Ana Pérez", "Ana Perez", "ana-perez", "Luis"] {
                     try await database.client.query("""
                         WITH g AS (INSERT INTO gestores (nombre) VALUES (\(name)) RETURNING id)
@@ -115,15 +115,6 @@ extension ServidorReal {
                 #expect(feed.cambios.map(\.id) == [novedadID])
                 let namesake = try await store.issue(gestor: "Luis", name: nil)
                 #expect(namesake.gestor == "luis-2")
-            }
-        }
-
-        static func migrate(_ database: Database, throughStep last: Int) async throws {
-            try await database.client.query("CREATE TABLE esquema_versiones (version integer PRIMARY KEY, aplicada_en timestamptz NOT NULL DEFAULT now())",
-                                            logger: database.logger)
-            for (index, step) in Schema.steps.prefix(last).enumerated() {
-                for statement in step { try await database.client.query(statement, logger: database.logger) }
-                try await database.client.query("INSERT INTO esquema_versiones (version) VALUES (\(index + 1))", logger: database.logger)
             }
         }
 

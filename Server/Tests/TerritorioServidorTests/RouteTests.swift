@@ -21,7 +21,7 @@ extension ServidorReal {
         @Test func everyMethodOfEveryRouteNeedsAToken() async throws {
             try await TestServer.run { server in
                 for route in Self.routes {
-                    for method in APIRoutes.knownMethods.map(\.rawValue) where method != "TRACE" {
+                    for method in APIRoutes<APIRequestContext>.knownMethods.map(\.rawValue) where method != "TRACE" {
                         // URLSession sends a body only with these methods.
                         let body = ["PUT", "PATCH", "POST"].contains(method) ? Data("x".utf8) : nil
                         let result = try await HTTPClient.send(method, server.url(route.path), token: nil, body: body)

@@ -3,14 +3,14 @@ import Hummingbird
 
 /// Registers the API's routes path by path, so every method a path does not support answers
 /// `405` with `Allow` (RFC 9110) instead of the `404` of a path that does not exist.
-struct APIRoutes {
-    typealias Handler = @Sendable (Request, GestorRequestContext) async throws -> Response
+struct APIRoutes<Context: RequestContext> {
+    typealias Handler = @Sendable (Request, Context) async throws -> Response
 
     /// The methods answered `405` on a path that does not support them (QUERY: the safe method
     /// with a body of draft-ietf-httpbis-safe-method-w-body, which Schemathesis tries too).
-    static let knownMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!]
+    static var knownMethods: [HTTPRequest.Method] { [.get, .head, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!] }
 
-    let group: RouterGroup<GestorRequestContext>
+    let group: RouterGroup<Context>
 
     func add(_ path: String, _ handlers: KeyValuePairs<HTTPRequest.Method, Handler>) {
         for (method, handler) in handlers {

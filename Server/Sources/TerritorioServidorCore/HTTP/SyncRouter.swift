@@ -1,9 +1,9 @@
 import Hummingbird
 import TerritorioWire
 
-/// The API of docs/openapi.yaml: every endpoint under `/api/v1`, in one group behind the bearer
-/// token, whose handlers get the authenticated gestor from their context; and `GET /salud` for
-/// load balancers, outside it.
+/// The API of docs/openapi.yaml: every endpoint under `/api/v1` in one group behind the bearer
+/// token, whose handlers get the authenticated gestor from their context; and `GET /salud`,
+/// without a token, for load balancers.
 enum SyncRouter {
     static func make(database: Database, objects: any ObjectStore, limits: ServerLimits) -> Router<APIRequestContext> {
         let catalogue = CatalogueStore(database: database)
@@ -17,8 +17,10 @@ enum SyncRouter {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: ProblemMiddleware())
         // No token: load balancers ask, at the root and beside the API.
-        router.get("salud") { _, _ in try await health.respond() }
-        router.get(RouterPath(WireProtocol.basePath + "/salud")) { _, _ in try await health.respond() }
+        let open = APIRoutes(group: router.group())
+        for path in ["salud", WireProtocol.basePath + "/salud"] {
+            open.add(path, [.get: { _, _ in try await health.respond() }])
+        }
         let api = APIRoutes(group: router.group(RouterPath(WireProtocol.basePath))
             .add(middleware: BearerAuthentication(tokens: TokenStore(database: database)))
             .group(context: GestorRequestContext.self))
