@@ -569,7 +569,9 @@ import Testing
                 switch field {
                 case "barrio": changes.neighborhood = text
                 case "direccion": changes.address = text
-                default: changes.contactName = text
+                default:
+                    changes.contactName = text
+                    changes.consentTextVersion = "v1"
                 }
                 return changes
             }
@@ -593,7 +595,7 @@ import Testing
     func controlCharactersRefused(field: String, text: String, code: String) throws {
         try withNovedadBench { bench in
             let store = bench.novedades()
-            let draft = try bench.completeDraft { $0.contactName = "Rosa" }
+            let draft = try bench.completeDraft { $0.contactName = "Rosa"; $0.consentTextVersion = "v1" }
             var changes = NovedadChanges()
             switch field {
             case "barrio": changes.neighborhood = text
@@ -675,6 +677,7 @@ import Testing
             let draft = try bench.novedades().create(NovedadChanges())
             var changes = NovedadChanges()
             changes.contactPhone = text
+            changes.consentTextVersion = "v1"
             if accepted {
                 #expect(try bench.novedades().update(draft.id, changes).contact?.phone == text)
             } else {
@@ -706,9 +709,11 @@ import Testing
 
     @Test func consentRecordsTheProfileAsTakerAndTheClockAsTime() throws {
         try withNovedadBench { bench in
-            let draft = try bench.completeDraft { $0.contactName = "Rosa Díaz"; $0.contactPhone = "3005551234" }
-            #expect(draft.contact?.consent == nil)
+            let draft = try bench.completeDraft()
+            #expect(draft.contact == nil)
             var changes = NovedadChanges()
+            changes.contactName = "Rosa Díaz"
+            changes.contactPhone = "3005551234"
             changes.consentTextVersion = " aviso-2026-01 "
             changes.contactIncludesSensitiveData = true
             changes.contactConcernsAChild = true
@@ -724,19 +729,25 @@ import Testing
             // A later change of profile does not rewrite who took it.
             try bench.saveProfile(name: "Otro Gestor", entity: "sds")
             #expect(try bench.novedades().novedad(draft.id).contact?.consent?.takenBy == NovedadBench.profileName)
-            // An empty version removes the record.
+            // The record cannot go while the data stays; both go together.
             var clear = NovedadChanges()
             clear.consentTextVersion = ""
-            #expect(try bench.novedades().update(draft.id, clear).contact?.consent == nil)
+            let json = try bench.json(draft.id)
+            #expect(throws: NovedadError.contactWithoutConsent) { try bench.novedades().update(draft.id, clear) }
+            #expect(try bench.json(draft.id) == json)
+            clear.contactName = ""
+            clear.contactPhone = ""
+            #expect(try bench.novedades().update(draft.id, clear).contact == nil)
         }
     }
 
     @Test func consentWithoutAProfileNameIsRefused() throws {
         try withNovedadBench(profile: false) { bench in
             try bench.saveProfile(name: nil, entity: "sdis")
-            let draft = try bench.completeDraft { $0.contactName = "Rosa Díaz" }
+            let draft = try bench.completeDraft()
             let json = try bench.json(draft.id)
             var changes = NovedadChanges()
+            changes.contactName = "Rosa Díaz"
             changes.consentTextVersion = "v1"
             changes.neighborhood = "Timiza"
             let error = #expect(throws: NovedadError.self) { try bench.novedades().update(draft.id, changes) }

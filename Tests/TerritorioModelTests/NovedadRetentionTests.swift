@@ -125,7 +125,7 @@ import Testing
             // Everything created 100 days before the purge, with contact data and a photo each.
             let long = start - 100 * day
             var ids: [String] = []
-            for (index, state) in [NovedadState.borrador, .enCola, .enviando, .rechazada].enumerated() {
+            for (index, state) in [NovedadState.borrador, .enCola, .enviando].enumerated() {
                 let draft = try bench.completeDraft({ changes in
                     changes.contactName = "Rosa Díaz"
                     changes.consentTextVersion = "v1"
@@ -133,8 +133,7 @@ import Testing
                 }, attachments: [try photo(bench, "foto-\(index).png", width: 3 + index)], at: long)
                 let store = bench.novedades(at: long)
                 if state != .borrador { _ = try store.enqueue(draft.id) }
-                if state == .enviando || state == .rechazada { try store.beginSending(draft.id) }
-                if state == .rechazada { try store.recordRejected(draft.id, reason: "incompleta") }
+                if state == .enviando { try store.beginSending(draft.id) }
                 #expect(try store.novedad(draft.id).state == state)
                 ids.append(draft.id)
             }
@@ -143,7 +142,7 @@ import Testing
             #expect(try bench.novedades(at: start).purge(olderThanDays: 30) == 0)
             #expect(try bench.dump() == dump)
             #expect(try bench.storedFiles() == files)
-            #expect(files.count == 4)
+            #expect(files.count == 3)
         }
     }
 
@@ -166,6 +165,82 @@ import Testing
             try writeFile([0, 1], to: bench.attachmentsFolder + "/.tmp-x")
             #expect(try bench.novedades(at: start).purge(olderThanDays: 30) == 0)
             #expect(try bench.storedFiles().count == 1)
+        }
+    }
+
+    /// A novedad with a photo and contact data with consent, rejected by the server at `rejectedAt`.
+    private func rejectedNovedad(_ bench: NovedadBench, rejectedAt: Date, name: String, phone: String, photo: String) throws -> Novedad {
+        let draft = try bench.completeDraft({ changes in
+            changes.contactName = name
+            changes.contactPhone = phone
+            changes.consentTextVersion = "v1"
+        }, attachments: [photo], at: rejectedAt - day)
+        let store = bench.novedades(at: rejectedAt)
+        _ = try store.enqueue(draft.id)
+        try store.beginSending(draft.id)
+        try store.recordRejected(draft.id, reason: "la dirección no existe")
+        return try store.novedad(draft.id)
+    }
+
+    @Test func rejectedNovedadesOlderThanTheLimitArePurgedToo() throws {
+        try withNovedadBench { bench in
+            let old = try rejectedNovedad(bench, rejectedAt: start - 31 * day, name: "Rosa Díaz", phone: "300 555 1234",
+                                          photo: try photo(bench, "vieja.png", width: 3))
+            let recent = try rejectedNovedad(bench, rejectedAt: start - 29 * day, name: "Luz Mora", phone: "300 555 9876",
+                                             photo: try photo(bench, "reciente.png", width: 4))
+            let recentJSON = try bench.json(recent.id)
+            let store = bench.novedades(at: start)
+            #expect(try store.purge(olderThanDays: 30) == 1)
+            let purged = try store.novedad(old.id)
+            #expect(purged.state == .rechazada && purged.outbox.rejectionReason == "la dirección no existe")
+            #expect(purged.attachments.isEmpty && purged.contact == nil && purged.description == old.description)
+            #expect(try bench.payload(old.id) == nil)
+            #expect(try bench.storedFiles() == recent.attachments.map(\.sha256))
+            #expect(try bench.json(recent.id) == recentJSON)
+            let last = try #require(try store.transitions(of: old.id).last)
+            #expect(last.from == .rechazada && last.to == "purgada")
+            // Purged once: a second purge finds nothing.
+            #expect(try store.purge(olderThanDays: 30) == 0)
+        }
+    }
+
+    /// The bytes of `needle` anywhere in the database file, its write-ahead log or the photos.
+    private func filesHold(_ needle: String, _ bench: NovedadBench) throws -> [String] {
+        let folder = bench.store.directory.path
+        var paths = [bench.store.path, bench.store.path + "-wal"]
+        paths += try bench.storedFiles().map { bench.attachmentsFolder + "/" + $0 }
+        return try paths.filter { path in
+            guard FileManager.default.fileExists(atPath: path) else { return false }
+            return Data(try bytes(at: path)).range(of: Data(needle.utf8)) != nil
+        }.map { String($0.dropFirst(folder.count + 1)) }
+    }
+
+    @Test func purgedValuesAreGoneFromTheFilesNotOnlyFromTheTables() throws {
+        try withNovedadBench { bench in
+            _ = try sentNovedad(bench, sentAt: start - day, radicado: "TER-2026-000010", photo: try photo(bench, "a.png", width: 3))
+            _ = try rejectedNovedad(bench, rejectedAt: start - day, name: "Zacarías Quintero Ybarra", phone: "317 555 0199",
+                                    photo: try photo(bench, "b.png", width: 4))
+            var trashed = NovedadChanges.complete
+            trashed.contactName = "Eufrasia Villamizar"
+            trashed.contactPhone = "312 555 0142"
+            trashed.consentTextVersion = "v1"
+            let draft = try bench.novedades(at: start - day).create(trashed)
+            try bench.novedades(at: start - day).delete(draft.id)
+            // Edited several times before: old versions of a row are what free pages keep.
+            for attempt in 1...3 {
+                var changes = NovedadChanges()
+                changes.neighborhood = "Barrio \(attempt)"
+                _ = try bench.novedades().update(try bench.completeDraft().id, changes)
+            }
+            let needles = ["Rosa Díaz", "555 1234", "Zacarías Quintero", "Quintero Ybarra", "555 0199", "Villamizar", "555 0142"]
+            for needle in needles { #expect(try !filesHold(needle, bench).isEmpty, "\(needle) before the purge") }
+
+            #expect(try bench.novedades(at: start).purge(olderThanDays: 0) == 2)
+            #expect(try bench.novedades().trash().isEmpty)
+            for needle in needles { #expect(try filesHold(needle, bench).isEmpty, "\(needle)") }
+            // The write-ahead log was emptied.
+            let wal = try FileManager.default.attributesOfItem(atPath: bench.store.path + "-wal")[.size] as? Int
+            #expect(wal == 0)
         }
     }
 

@@ -38,11 +38,8 @@ import Testing
 
     @Test func theErrorMessageListsEveryProblemWithItsField() throws {
         try withNovedadBench(profile: false) { bench in
-            let draft = try bench.novedades().create({
-                var changes = NovedadChanges()
-                changes.contactPhone = "3005551234"
-                return changes
-            }())
+            let draft = try bench.novedades().create(NovedadChanges())
+            try bench.storeContactWithoutConsent(draft.id, phone: "3005551234")
             let error = #expect(throws: NovedadError.self) { try bench.novedades().enqueue(draft.id) }
             let message = try #require(error?.message)
             let lines = message.split(separator: "\n").map(String.init)
@@ -56,7 +53,8 @@ import Testing
 
     @Test func contactDataWithoutConsentIsAProblem() throws {
         try withNovedadBench { bench in
-            let draft = try bench.completeDraft { $0.contactName = "Rosa Díaz" }
+            let draft = try bench.completeDraft()
+            try bench.storeContactWithoutConsent(draft.id, name: "Rosa Díaz")
             let problems = try refusedProblems(bench, draft.id)
             #expect(problems.map(\.field) == ["consentimiento"])
             #expect(problems[0].message.contains("sin registro de consentimiento"))
@@ -65,7 +63,8 @@ import Testing
 
     @Test func aPhoneAloneAlsoNeedsConsent() throws {
         try withNovedadBench { bench in
-            let draft = try bench.completeDraft { $0.contactPhone = "601 555 1234" }
+            let draft = try bench.completeDraft()
+            try bench.storeContactWithoutConsent(draft.id, phone: "601 555 1234")
             #expect(try refusedProblems(bench, draft.id).map(\.field) == ["consentimiento"])
         }
     }
@@ -180,10 +179,10 @@ import Testing
         try withNovedadBench(profile: false) { bench in
             let draft = try bench.novedades().create({
                 var changes = NovedadChanges()
-                changes.contactName = "Rosa Díaz"
                 changes.description = "Corta"
                 return changes
             }())
+            try bench.storeContactWithoutConsent(draft.id, name: "Rosa Díaz")
             #expect(try refusedProblems(bench, draft.id).map(\.field) == ["tipo", "localidad", "descripcion", "perfil", "consentimiento"])
             try bench.saveProfile()
             var changes = NovedadChanges.complete

@@ -336,13 +336,35 @@ struct NovedadCLITests {
     @Test("encolar an incomplete draft lists every problem and changes nothing")
     func enqueueIncomplete() throws {
         try setUp(profile: false)
-        let id = try create(["--contacto-nombre", "Rosa Díaz"])
+        let id = try create()
+        // A draft written before consent was asked first may hold contact data without it.
+        try Store(directory: DataDirectory(path: cli.dataDirectory)).database
+            .execute("UPDATE novedades SET contacto_nombre = 'Rosa Díaz' WHERE id = ?", [id])
         try expectRefused(["novedad", "encolar", id], reason: "La novedad no se puede encolar todavía:", unchanged: id)
         let run = try cli.run(["novedad", "encolar", id])
         for field in ["tipo", "localidad", "descripcion", "perfil", "consentimiento"] {
             #expect(run.stderr.contains("  • \(field): "), "\(field): \(run.stderr)")
         }
         #expect(run.stderr.contains("falta la localidad") && run.stderr.contains("Ley 1581"))
+    }
+
+    @Test("contact data needs the consent first, even in a draft")
+    func consentFirst() throws {
+        try setUp()
+        let refused = try cli.run(["novedad", "crear", "--tipo", "violencia-mujer", "--contacto-nombre", "Rosa Díaz"])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("Ley 1581 de 2012") && refused.stderr.contains("No se guardó nada"), "\(refused.stderr)")
+        #expect(try list() == "[]\n")
+        let id = try create(["--contacto-nombre", "Rosa Díaz", "--consentimiento", "aviso-2026-01"])
+        let value = try json(["novedad", "ver", id, "--json"])
+        #expect(value["contacto"]?["nombre"] == .string("Rosa Díaz"))
+        #expect(value["contacto"]?["consentimiento"]?["version_texto"] == .string("aviso-2026-01"))
+        // With the record in place a phone may follow; the record cannot go while the data stays.
+        #expect(try json(["novedad", "editar", id, "--contacto-telefono", "300 555 1234", "--json"])["contacto"]?["telefono"]
+            == .string("300 555 1234"))
+        try expectRefused(["novedad", "editar", id, "--consentimiento", ""], reason: "Ley 1581 de 2012", unchanged: id)
+        let cleared = try json(["novedad", "editar", id, "--consentimiento", "", "--contacto-nombre", "", "--contacto-telefono", "", "--json"])
+        #expect(cleared["contacto"] == .null)
     }
 
     @Test("a queued novedad refuses every edit; desencolar and borrar")
@@ -436,7 +458,7 @@ struct NovedadCLITests {
         // Purged once: later purges change nothing.
         let stable = try show(id)
         let again = try cli.run(["purgar"])
-        #expect(again.status == 0 && again.stdout.contains("No hay novedades enviadas hace más de 30 días"))
+        #expect(again.status == 0 && again.stdout.contains("No hay novedades enviadas o rechazadas hace más de 30 días"))
         #expect(try cli.run(["purgar", "--dias", "0"]).status == 0)
         #expect(try show(id) == stable)
     }
@@ -452,17 +474,54 @@ struct NovedadCLITests {
         // Ten days is within the default 30: nothing purged yet.
         #expect(count(of: try json(["novedad", "ver", id, "--json"])["adjuntos"]) == 1)
         let kept = try cli.run(["purgar", "--dias", "11"])
-        #expect(kept.status == 0 && kept.stdout.contains("No hay novedades enviadas hace más de 11 días"))
+        #expect(kept.status == 0 && kept.stdout.contains("No hay novedades enviadas o rechazadas hace más de 11 días"))
         #expect(FileManager.default.fileExists(atPath: cli.dataDirectory + "/adjuntos/" + hash))
         let purged = try cli.run(["purgar", "--dias", "9"])
         #expect(purged.status == 0)
-        #expect(purged.stdout.contains("Se purgaron 1 novedades enviadas hace más de 9 días"))
+        #expect(purged.stdout.contains("Se purgaron 1 novedades enviadas o rechazadas hace más de 9 días"))
         let value = try json(["novedad", "ver", id, "--json"])
         #expect(value["adjuntos"] == .array([]) && value["contacto"] == .null && value["radicado"] == .string("TER-2026-000124"))
         #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory + "/adjuntos/" + hash))
         // A sent novedad refuses every change.
         try expectRefused(["novedad", "editar", id, "--barrio", "Timiza"], reason: "ya fue enviada: no se puede editar", unchanged: id)
         try expectRefused(["novedad", "borrar", id], reason: "ya fue enviada", unchanged: id)
+    }
+
+    @Test("purgar --dias 0 leaves no byte of a purged name or phone in the database, its log or the photos")
+    func purgeLeavesNoTrace() throws {
+        try setUp()
+        let sent = try create(["--tipo", "violencia-mujer", "--localidad", "kennedy", "--descripcion", Self.description,
+                               "--contacto-nombre", "Zacarías Quintero Ybarra", "--contacto-telefono", "317 555 0199",
+                               "--consentimiento", "v1", "--adjunto", try photo("a.png"), "--encolar"])
+        let rejected = try create(["--tipo", "violencia-mujer", "--localidad", "kennedy", "--descripcion", Self.description,
+                                   "--contacto-nombre", "Eufrasia Villamizar", "--contacto-telefono", "312 555 0142",
+                                   "--consentimiento", "v1", "--adjunto", try photo("b.png", width: 6), "--encolar"])
+        let trashed = try create(["--contacto-nombre", "Gumersindo Arciniegas", "--consentimiento", "v1"])
+        #expect(try cli.run(["novedad", "borrar", trashed]).status == 0)
+        try outbox { store in
+            try store.beginSending(sent)
+            try store.recordSent(sent, radicado: "TER-2026-000125")
+            try store.beginSending(rejected)
+            try store.recordRejected(rejected, reason: "dirección inexistente")
+        }
+        let needles = ["Zacarías", "Quintero Ybarra", "555 0199", "Villamizar", "555 0142", "Arciniegas"]
+        let files = { () throws -> [String] in
+            let data = self.cli.dataDirectory
+            let photos = (try? FileManager.default.contentsOfDirectory(atPath: data + "/adjuntos")) ?? []
+            return ([Store.fileName, Store.fileName + "-wal"] + photos.map { "adjuntos/" + $0 })
+                .filter { FileManager.default.fileExists(atPath: data + "/" + $0) }
+        }
+        func holding(_ needle: String) throws -> [String] {
+            try files().filter { Data(try fileBytes(cli.dataDirectory + "/" + $0)).range(of: Data(needle.utf8)) != nil }
+        }
+        #expect(try !holding("Villamizar").isEmpty)
+
+        let run = try cli.run(["purgar", "--dias", "0"])
+        #expect(run.status == 0 && run.stdout.contains("Se purgaron 2 novedades enviadas o rechazadas"), "\(run.stdout)\(run.stderr)")
+        for needle in needles { #expect(try holding(needle).isEmpty, "\(needle)") }
+        let value = try json(["novedad", "ver", rejected, "--json"])
+        #expect(value["estado"] == .string("rechazada") && value["contacto"] == .null && value["adjuntos"] == .array([]))
+        #expect(try json(["novedades", "--papelera", "--json"]) == .array([]))
     }
 
     @Test("a transient failure shows attempts, last error and next retry; desencolar is then refused")
@@ -555,7 +614,7 @@ struct NovedadCLITests {
         for arguments in [["purgar"], ["purgar", "--dias", "0"], ["purgar", "--dias=3650"]] {
             let run = try cli.run(arguments)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
-            #expect(run.stdout.contains("No hay novedades enviadas hace más de"))
+            #expect(run.stdout.contains("No hay novedades enviadas o rechazadas hace más de"))
         }
         #expect(try show(id) == before)
     }
@@ -604,6 +663,8 @@ struct NovedadCLITests {
             edit("descripción de 5001", ["--descripcion", String(repeating: "a", count: 5_001)], "a lo sumo 5000 caracteres"),
             edit("carácter de control", ["--barrio", "Lucero\u{1B}[2J"], "carácter de control (U+001B)"),
             edit("teléfono", ["--contacto-telefono", "llamar en la tarde"], "no parece un teléfono"),
+            edit("contacto sin consentimiento", ["--contacto-nombre", "Rosa Díaz"], "autorización previa (Ley 1581 de 2012)"),
+            edit("teléfono sin consentimiento", ["--contacto-telefono", "300 555 1234"], "--consentimiento VERSION-DEL-TEXTO"),
             edit("fecha observada", ["--observada", "ayer"], "AAAA-MM-DD HH:MM"),
             edit("fecha imposible", ["--observada", "2026-02-30 10:00"], "AAAA-MM-DD HH:MM"),
             attach("archivo que no existe", "no-hay.jpg", "el archivo no existe"),
@@ -644,6 +705,7 @@ struct NovedadCLITests {
     @Test("a refused crear creates nothing", arguments: [
         ["--localidad", "bosa"], ["--descripcion", String(repeating: "a", count: 5_001)], ["--adjunto", "no-hay.png"],
         ["--adjunto", "foto.png", "--adjunto", "foto.png"], ["--contacto-telefono", "123"], ["--coordenadas", "4.6"],
+        ["--contacto-nombre", "Rosa Díaz"], ["--contacto-telefono", "300 555 1234", "--contacto-menor"],
     ])
     func refusedCreate(options: [String]) throws {
         try setUp()

@@ -62,21 +62,36 @@ struct NovedadEditor {
         if let sensitive = changes.contactIncludesSensitiveData { set("contacto_sensible", sensitive) }
         if let child = changes.contactConcernsAChild { set("contacto_menor", child) }
         if let version = changes.consentTextVersion {
-            guard let cleaned = try text(version, field: "consentimiento", limit: 100) else {
+            if let cleaned = try text(version, field: "consentimiento", limit: 100) {
+                guard let taker = try ProfileStore(database: database).load().name else {
+                    throw NovedadError.invalidValue(field: "consentimiento",
+                                                    reason: "quien toma el consentimiento es el gestor del perfil: complete primero «territorio perfil --nombre …»")
+                }
+                set("consentimiento_version", cleaned)
+                set("consentimiento_por", taker)
+                set("consentimiento_en", timestamp)
+            } else {
                 set("consentimiento_version", String?.none)
                 set("consentimiento_por", String?.none)
                 set("consentimiento_en", String?.none)
-                return try write(assignments, to: id)
             }
-            guard let taker = try ProfileStore(database: database).load().name else {
-                throw NovedadError.invalidValue(field: "consentimiento",
-                                                reason: "quien toma el consentimiento es el gestor del perfil: complete primero «territorio perfil --nombre …»")
-            }
-            set("consentimiento_version", cleaned)
-            set("consentimiento_por", taker)
-            set("consentimiento_en", timestamp)
         }
         try write(assignments, to: id)
+        if changes.contactName != nil || changes.contactPhone != nil || changes.consentTextVersion != nil {
+            try requireConsent(id)
+        }
+    }
+
+    /// Ley 1581 de 2012: the citizen's name or phone is kept only with a consent recorded first,
+    /// even in a draft. Checked after writing, inside the caller's transaction, so a refusal
+    /// rolls the whole edit back. Drafts stored before this rule are left as they were until
+    /// their contact data or consent is edited (`encolar` still refuses them).
+    private func requireConsent(_ id: String) throws {
+        let withoutConsent = try database.scalar("""
+            SELECT 1 FROM novedades
+            WHERE id = ? AND (contacto_nombre IS NOT NULL OR contacto_telefono IS NOT NULL) AND consentimiento_version IS NULL
+            """, [id], as: Int.self)
+        if withoutConsent != nil { throw NovedadError.contactWithoutConsent }
     }
 
     private func write(_ assignments: [(column: String, value: any SQLValueConvertible)], to id: String) throws {

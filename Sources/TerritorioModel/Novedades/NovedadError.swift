@@ -14,6 +14,8 @@ public enum NovedadError: Error, Equatable {
     case inTrash(id: String, operation: String)
     /// `restaurar` on a novedad that is not in the papelera.
     case notInTrash(String)
+    /// The citizen's name or phone without a recorded consent (Ley 1581 de 2012), even in a draft.
+    case contactWithoutConsent
 
     public var message: String {
         switch self {
@@ -36,6 +38,9 @@ public enum NovedadError: Error, Equatable {
                 + "Tráigalo de vuelta con «territorio novedad restaurar \(id.prefix(8))»."
         case .notInTrash(let id):
             "La novedad \(id.prefix(8)) no está en la papelera: no hay nada que restaurar."
+        case .contactWithoutConsent:
+            "Los datos de contacto del ciudadano solo se guardan con su autorización previa (Ley 1581 de 2012): "
+                + "léale el texto de consentimiento y registre su versión con --consentimiento VERSION-DEL-TEXTO. No se guardó nada."
         }
     }
 

@@ -358,35 +358,48 @@ public final class NovedadStore {
 
     // MARK: - Retention
 
-    /// Removes the photos and contact data of novedades sent more than `days` days ago, keeping
-    /// radicado and summary, then the files nothing references.
+    /// Removes the photos and contact data of novedades sent — or rejected — more than `days`
+    /// days ago, keeping radicado (or reason) and summary; deletes the drafts kept longer than
+    /// that in the papelera; then the files nothing references. The database zeroes what it
+    /// deletes (`secure_delete`) and its write-ahead log is emptied afterwards, so the purged
+    /// values are gone from the files, not only from the tables.
     /// - Returns: how many novedades were purged.
     @discardableResult
     public func purge(olderThanDays days: Int) throws -> Int {
         let cutoff = Timestamp.string(from: now().addingTimeInterval(-Double(days) * 86_400))
-        let purged: Int = try database.transaction {
-            let ids: [String] = try database.query(
-                "SELECT id FROM novedades WHERE estado = 'enviada' AND purgada_en IS NULL AND enviada_en <= ?", [cutoff]
-            ).map { try $0.get(0) }
-            for id in ids {
+        let (purged, deleted): (Int, Int) = try database.transaction {
+            // A rejected novedad's time is that of its move to `rechazada` in the trail.
+            let rows = try database.query("""
+                SELECT id, estado FROM novedades
+                WHERE purgada_en IS NULL AND (
+                    (estado = 'enviada' AND enviada_en <= ?1)
+                    OR (estado = 'rechazada' AND (SELECT max(en) FROM transiciones
+                                                  WHERE novedad = novedades.id AND hacia = 'rechazada') <= ?1))
+                """, [cutoff])
+            for row in rows {
+                let id: String = try row.get(0)
+                let state = NovedadState(rawValue: try row.get(1))
                 try database.execute("DELETE FROM adjuntos WHERE novedad = ?", [id])
                 try database.execute("""
                     UPDATE novedades SET contacto_nombre = NULL, contacto_telefono = NULL, contacto_sensible = 0, contacto_menor = 0,
                         consentimiento_version = NULL, consentimiento_por = NULL, consentimiento_en = NULL, latitud = NULL,
                         longitud = NULL, carga = NULL, purgada_en = ? WHERE id = ?
                     """, [timestamp, id])
-                try record(id, from: .enviada, to: "purgada", detail: "fotos y datos de contacto eliminados tras \(days) días")
+                let after = state == .rechazada ? "rechazada hace más de" : "tras"
+                try record(id, from: state, to: "purgada", detail: "fotos y datos de contacto eliminados \(after) \(days) días")
             }
-            try emptyTrash(before: cutoff, days: days)
-            return ids.count
+            return (rows.count, try emptyTrash(before: cutoff, days: days))
         }
         try collectGarbage()
+        // Only after a purge: emptying the log waits for other connections' reads to end.
+        if purged + deleted > 0 { try database.truncateWriteAheadLog() }
         return purged
     }
 
     /// Deletes for good the drafts that went to the papelera before `cutoff`; their photos go
     /// with the garbage collection that follows.
-    private func emptyTrash(before cutoff: String, days: Int) throws {
+    /// - Returns: how many were deleted.
+    private func emptyTrash(before cutoff: String, days: Int) throws -> Int {
         let ids: [String] = try database.query(
             "SELECT id FROM novedades WHERE papelera_en IS NOT NULL AND papelera_en <= ?", [cutoff]
         ).map { try $0.get(0) }
@@ -394,6 +407,7 @@ public final class NovedadStore {
             try database.execute("DELETE FROM novedades WHERE id = ?", [id])
             try record(id, fromName: Self.trashState, to: "borrada", detail: "más de \(days) días en la papelera")
         }
+        return ids.count
     }
 
     /// Removes attachment files no novedad references (and temp files of interrupted copies).

@@ -32,6 +32,9 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
+        // What is deleted or overwritten (a purged name, an edited phone) is zeroed in the file,
+        // not left in free space: on every connection, since the setting is per connection.
+        try execute("PRAGMA secure_delete = ON")
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -96,6 +99,16 @@ public final class Database {
             }
             throw error
         }
+    }
+
+    /// Copies the write-ahead log into the database and empties it (`wal_checkpoint(TRUNCATE)`),
+    /// so old versions of purged rows leave the `-wal` file too. Best effort: while another
+    /// connection reads, the log stays as it is until a later checkpoint.
+    /// - Returns: whether the log was emptied.
+    @discardableResult
+    public func truncateWriteAheadLog() throws -> Bool {
+        let row = try query("PRAGMA wal_checkpoint(TRUNCATE)").first
+        return try row?.get(0, as: Int.self) == 0
     }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.

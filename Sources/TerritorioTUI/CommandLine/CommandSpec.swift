@@ -93,6 +93,6 @@ struct CommandSpec: Equatable, Sendable {
                     flags: ["--permitir-http", "--json"],
                     summary: "Envía las novedades en cola y trae estados y cambios del catálogo (ahora, sin esperar reintentos)."),
         CommandSpec(words: ["purgar"], arguments: "", positionalCount: 0...0, valueOptions: ["--dias"], flags: [],
-                    summary: "Borra fotos y datos de contacto de novedades enviadas hace más de N días (30 por omisión)."),
+                    summary: "Borra fotos y datos de contacto de novedades enviadas o rechazadas hace más de N días (30 por omisión)."),
     ]
 }

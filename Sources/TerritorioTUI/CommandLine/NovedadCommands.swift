@@ -177,8 +177,8 @@ struct NovedadCommands {
         }
         let count = try novedades().purge(olderThanDays: days)
         context.console.out(count == 0
-            ? "No hay novedades enviadas hace más de \(days) días con fotos o datos de contacto por purgar."
-            : "Se purgaron \(count) novedades enviadas hace más de \(days) días: se conservan el radicado y el resumen.")
+            ? "No hay novedades enviadas o rechazadas hace más de \(days) días con fotos o datos de contacto por purgar."
+            : "Se purgaron \(count) novedades enviadas o rechazadas hace más de \(days) días: se conservan el radicado (o el motivo del rechazo) y el resumen.")
     }
 
     // MARK: - Helpers
