@@ -133,6 +133,37 @@ struct NovedadCLITests {
         #expect(wrongValue.status == 2 && wrongValue.stderr.contains("--accesible lleva si o no."))
     }
 
+    @Test("perfil says every time when the data directory's disk is not encrypted, on stderr")
+    func diskNotice() throws {
+        try setUp(profile: false)
+        let disk = DiskEncryption.of(DataDirectory(path: cli.dataDirectory))
+        for arguments in [["perfil"], ["perfil", "--nombre", "Ana Gómez"], ["perfil", "--json"], ["perfil"]] {
+            let run = try cli.run(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!run.stdout.contains("cifrado"))
+            if let notice = disk.notice {
+                #expect(run.stderr.contains("Aviso: " + notice + " (" + disk.detail + ")."), "\(arguments): \(run.stderr)")
+            } else {
+                #expect(!run.stderr.contains("cifrado"))
+            }
+        }
+        // Other commands do not repeat it.
+        #expect(!(try cli.run(["novedades"])).stderr.contains("cifrado"))
+    }
+
+    @Test("editor files a crash left in tmp/ go at the next start; one another instance still holds stays")
+    func scratchLeftovers() throws {
+        try setUp()
+        let scratch = ScratchFolder(dataDirectory: DataDirectory(path: cli.dataDirectory))
+        let held = try scratch.create(named: "descripcion-abierta.txt", text: "en el editor de otra ventana")
+        defer { held.remove() }
+        try Data("Luz Mora, 300 555 9876".utf8).write(to: URL(fileURLWithPath: scratch.path + "/descripcion-huerfana.txt"))
+        #expect(try cli.run(["novedades"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
+            == [".bloqueo", "descripcion-abierta.txt", "descripcion-abierta.txt.bloqueo"])
+        #expect(held.text() == "en el editor de otra ventana")
+    }
+
     @Test("perfil refuses unknown entities and control characters, changing nothing")
     func profileRefusals() throws {
         try setUp()

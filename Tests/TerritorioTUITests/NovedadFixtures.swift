@@ -85,6 +85,8 @@ final class FixtureNovedadSource: NovedadSource {
     func restore(_ id: String) throws -> Novedad { throw FixtureIsReadOnly() }
     func restoreAttachment(_ id: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad { throw FixtureIsReadOnly() }
     func save(_ profile: Profile) throws { throw FixtureIsReadOnly() }
+
+    func diskEncryption() -> DiskEncryption { .encrypted(device: "dm-0") }
 }
 
 struct FixtureIsReadOnly: UserFacingError {

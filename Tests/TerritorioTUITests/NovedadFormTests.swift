@@ -149,7 +149,8 @@ struct NovedadFormTests {
     func externalEditor() throws {
         let tools = try TemporaryFolder()
         let editor = tools.path + "/editor.sh"
-        try "#!/bin/sh\nprintf 'Texto del editor externo, con eñe y tildes: camión.\\n' > \"$1\"\n"
+        // It fails when it can take its file's lock: the file must stay held while it is open.
+        try "#!/bin/sh\nif flock -n \"$1.bloqueo\" true; then exit 3; fi\nprintf 'Texto del editor externo, con eñe y tildes: camión.\\n' > \"$1\"\n"
             .write(toFile: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor)
         let harness = try FormHarness(environment: ["EDITOR": editor])
@@ -159,7 +160,7 @@ struct NovedadFormTests {
         #expect(harness.novedades.first?.description == "Texto del editor externo, con eñe y tildes: camión.")
         #expect(harness.screen().contains("Descripción tomada del editor."))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: harness.folder.path + "/datos/tmp")
-        #expect(leftovers.isEmpty, "the description's temporary file is removed")
+        #expect(leftovers == [".bloqueo"], "the description's temporary file and its lock are removed; the folder's lock stays")
     }
 
     @Test("an editor that cannot be found leaves the description as it was")
@@ -288,5 +289,62 @@ struct NovedadFormTests {
         #expect(profile.entity == "sdis")
         #expect(profile.token == "secreto-123")
         #expect(profile.server == nil)
+    }
+}
+
+extension NovedadFormTests {
+    /// From Fotos, the consent («Autorización»), the citizen's name, the phone.
+    static let toConsent = [Key](repeating: .tab, count: 9)
+
+    @Test("the citizen's name and phone are refused until the consent's version is written first")
+    func consentFirst() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Persona mayor sola en la esquina, pide ayuda.")
+        harness.press([.tab, .tab, .tab])
+        harness.type("Rosa")
+        #expect(harness.screen().contains(NovedadFormScreen.consentFirst))
+        harness.press([.tab])
+        harness.type("300 555 1234")
+        harness.wait(1.5)
+        let draft = try #require(harness.novedades.first)
+        #expect(draft.contact == nil, "nothing of it was taken or saved")
+        #expect(!harness.screen().contains("Rosa") && !harness.screen().contains("555 1234"))
+
+        harness.press([.backTab, .backTab])
+        harness.type("aviso-2026")
+        harness.press([.tab])
+        harness.type("Rosa Díaz")
+        harness.press([.tab])
+        harness.type("300 555 1234")
+        harness.wait(1.5)
+        let contact = try #require(harness.novedades.first?.contact)
+        #expect(contact.name == "Rosa Díaz" && contact.phone == "300 555 1234")
+        #expect(contact.consent?.textVersion == "aviso-2026" && contact.consent?.takenBy == "Ana Gómez")
+
+        // While a name or phone is there the consent cannot be erased.
+        harness.press([.backTab, .backTab, .control("u")])
+        #expect(harness.screen().contains(NovedadFormScreen.consentFirst))
+        harness.wait(1.5)
+        #expect(harness.novedades.first?.contact?.consent?.textVersion == "aviso-2026")
+    }
+}
+
+extension NovedadFormTests {
+    @Test("the Perfil screen, and only it, says when the data directory's disk is not encrypted")
+    func diskNotice() throws {
+        let novedades = try FormHarness()
+        #expect(!novedades.screen().contains("cifrado"))
+        novedades.press([.character("n")])
+        #expect(!novedades.screen().contains("cifrado"))
+        let harness = try FormHarness { ProfileScreen(desk: $0) }
+        let disk = DiskEncryption.of(harness.store.directory)
+        let screen = harness.screen()
+        #expect(screen.contains("Perfil del gestor"))
+        if disk.notice != nil {
+            #expect(screen.contains("⚠ El disco no está cifrado (o no se pudo comprobar): si pierde el equipo"), "\(screen)")
+        } else {
+            #expect(!screen.contains("no está cifrado"))
+        }
     }
 }

@@ -73,9 +73,11 @@ enum Interface {
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe) {
             // The automatic purge at start (docs/diseno.md "Non-negotiables"), once the first screen is
-            // up: photos and contact data of novedades sent more than 30 days ago, drafts 30 days
-            // in the papelera, and attachment files nothing references.
+            // up: photos and contact data of novedades sent or rejected more than 30 days ago, drafts
+            // 30 days in the papelera, attachment files nothing references, and editor files a
+            // crash left in tmp/.
             _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
+            _ = try? ScratchFolder(dataDirectory: directory).removeLeftovers()
         }
         terminal.stop()
         probe?.write()

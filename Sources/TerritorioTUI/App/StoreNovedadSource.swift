@@ -4,10 +4,16 @@ import TerritorioModel
 struct StoreNovedadSource: NovedadSource {
     let store: NovedadStore
     let profiles: ProfileStore
+    let directory: DataDirectory
 
     init(_ store: Store) {
         self.store = store.novedades()
         profiles = ProfileStore(database: store.database)
+        directory = store.directory
+    }
+
+    func diskEncryption() -> DiskEncryption {
+        DiskEncryption.of(directory)
     }
 
     func novedades(in states: [NovedadState]) throws -> [Novedad] {

@@ -19,10 +19,12 @@ struct CommandContext {
         }
     }
 
-    /// The automatic purge at start: photos and contact data of novedades sent more than
-    /// `RetentionPolicy.defaultDays` ago, and attachment files nothing references.
+    /// The automatic purge at start: photos and contact data of novedades sent or rejected more
+    /// than `RetentionPolicy.defaultDays` ago, attachment files nothing references, and editor
+    /// files a crashed interface left in `tmp/`.
     func purgeExpired() throws {
         _ = try store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
+        try ScratchFolder(dataDirectory: store.directory).removeLeftovers()
     }
 
     func warnIfSample() throws {

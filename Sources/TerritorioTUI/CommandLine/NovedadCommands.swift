@@ -155,6 +155,8 @@ struct NovedadCommands {
             changed = true
         }
         if changed { try profiles.save(profile) }
+        let disk = DiskEncryption.of(context.store.directory)
+        if let notice = disk.notice { context.console.err("Aviso: \(notice) (\(disk.detail)).") }
         if command.flag("--json") {
             context.printJSON(profile.json)
             return

@@ -4,7 +4,8 @@ import TerritorioModel
 /// Writing a novedad: its fields in a `FormEditor`, saved by themselves as the gestor types
 /// (`Autosave`), Ctrl-S to save now, Ctrl-Q to queue — checked first, with every problem shown
 /// next to its field — and Esc to leave with everything saved. A new form becomes a draft with
-/// the first thing typed.
+/// the first thing typed. The citizen's name and phone are taken only once the version of the
+/// consent text read to them is in «Autorización» (Ley 1581 de 2012).
 final class NovedadFormScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "tipo", label: "Tipo", kind: .choice(.tipos)),
@@ -16,7 +17,15 @@ final class NovedadFormScreen: Screen {
         FormField(id: "poblacion", label: "Población", kind: .choices(.poblaciones)),
         FormField(id: "descripcion", label: "Descripción", kind: .text(limit: NovedadChanges.maximumDescription)),
         FormField(id: "fotos", label: "Fotos", kind: .photos),
+        FormField(id: "consentimiento", label: "Autorización", kind: .line(limit: consentLimit)),
+        FormField(id: "contacto-nombre", label: "Ciudadano", kind: .line(limit: NovedadChanges.maximumShortText)),
+        FormField(id: "contacto-telefono", label: "Teléfono", kind: .line(limit: phoneLimit)),
     ]
+    private static let consentLimit = 100
+    private static let phoneLimit = 40
+    /// The fields that hold the citizen's data, and the one that must come first.
+    private static let contactFields: Set<String> = ["consentimiento", "contacto-nombre", "contacto-telefono"]
+    static let consentFirst = "Primero la autorización: la versión del texto leído al ciudadano (Ley 1581)."
 
     private let desk: NovedadDesk
     private let editor: FormEditor
@@ -35,6 +44,9 @@ final class NovedadFormScreen: Screen {
     private var leaveConfirmed = false
     /// The photo removed last and where it was: Ctrl-Z puts it back.
     private var removedPhoto: (photo: AttachmentRecord, index: Int)?
+    /// The citizen's data as last saved: only what differs is sent, so the consent keeps its
+    /// time, and a draft from before consent came first stays editable in its other fields.
+    private var storedContact: [String: String]
 
     /// A form over `novedad` (a draft), or a new one starting with `changes` (a route's type and entity).
     init(desk: NovedadDesk, novedad: Novedad? = nil, startingWith changes: NovedadChanges = NovedadChanges()) {
@@ -45,6 +57,11 @@ final class NovedadFormScreen: Screen {
             "direccion": TextBuffer(text: novedad?.address ?? "", limit: NovedadChanges.maximumShortText, singleLine: true),
             "descripcion": TextBuffer(text: novedad?.description ?? "", limit: NovedadChanges.maximumDescription),
         ]
+        storedContact = Self.contactTexts(novedad?.contact)
+        for (id, limit) in [("consentimiento", Self.consentLimit), ("contacto-nombre", NovedadChanges.maximumShortText),
+                            ("contacto-telefono", Self.phoneLimit)] {
+            values.texts[id] = TextBuffer(text: storedContact[id] ?? "", limit: limit, singleLine: true)
+        }
         let choices = [("tipo", novedad?.type ?? changes.type), ("entidad", novedad?.entity ?? changes.entity),
                        ("localidad", novedad?.localidad ?? changes.localidad), ("urgencia", novedad?.urgency ?? changes.urgency)]
         for (id, value) in choices where value?.isEmpty == false { values.choices[id] = value }
@@ -78,10 +95,15 @@ final class NovedadFormScreen: Screen {
         case .undo: return restorePhoto()
         default: break
         }
+        let before = editor.values
         switch editor.handle(action) {
         case .nothing: return .ignored
         case .moved: return .handled
         case .edited:
+            if Self.contactFields.contains(editor.focusedField.id), !hasConsentFirst {
+                editor.values = before
+                return .notice(Self.consentFirst)
+            }
             changed()
             return .handled
         case .choose(let field, let typed): return .push(picker(for: field, typed: typed))
@@ -108,6 +130,18 @@ final class NovedadFormScreen: Screen {
 
     // MARK: - Saving
 
+    /// No name or phone of the citizen on screen without the consent's version before them.
+    private var hasConsentFirst: Bool {
+        let values = editor.values
+        let blank = { (id: String) in values.text(id).trimmingCharacters(in: .whitespaces).isEmpty }
+        return !blank("consentimiento") || (blank("contacto-nombre") && blank("contacto-telefono"))
+    }
+
+    private static func contactTexts(_ contact: CitizenContact?) -> [String: String] {
+        ["consentimiento": contact?.consent?.textVersion ?? "", "contacto-nombre": contact?.name ?? "",
+         "contacto-telefono": contact?.phone ?? ""]
+    }
+
     private var changes: NovedadChanges {
         let values = editor.values
         var changes = NovedadChanges()
@@ -120,6 +154,13 @@ final class NovedadFormScreen: Screen {
         changes.address = values.text("direccion")
         changes.description = values.text("descripcion")
         if draftID == nil { changes.route = route ?? "" }
+        func differing(_ id: String) -> String? {
+            let text = values.text(id).trimmingCharacters(in: .whitespaces)
+            return text == storedContact[id] ? nil : text
+        }
+        changes.consentTextVersion = differing("consentimiento")
+        changes.contactName = differing("contacto-nombre")
+        changes.contactPhone = differing("contacto-telefono")
         return changes
     }
 
@@ -132,10 +173,14 @@ final class NovedadFormScreen: Screen {
             let novedad = try draftID.map { try desk.source.update($0, changes) } ?? desk.source.create(changes)
             draftID = novedad.id
             editor.photos = novedad.attachments
+            storedContact = Self.contactTexts(novedad.contact)
             saved = true
             saveFailure = nil
             if checking { try showProblems() }
             return true
+        } catch NovedadError.contactWithoutConsent {
+            saveFailure = Self.consentFirst
+            return false
         } catch {
             saveFailure = FailureText.describe(error)
             return false
@@ -261,22 +306,22 @@ final class NovedadFormScreen: Screen {
     }
 
     /// Hands the description to `$VISUAL` or `$EDITOR` (vi when neither is set) in a private
-    /// file, and takes back what the gestor saved there.
+    /// file, locked while the editor has it, and takes back what the gestor saved there.
     private func editExternally(_ field: FormField) -> ScreenOutcome {
         if autosave.isPending { save() }
-        let file = desk.scratchFolder.appendingPathComponent("descripcion-\(draftID ?? UUID().uuidString.lowercased()).txt")
+        let file: ScratchFile
         do {
-            try FileManager.default.createDirectory(at: desk.scratchFolder, withIntermediateDirectories: true)
-            try Data(editor.values.text(field.id).utf8).write(to: file)
+            file = try ScratchFolder(path: desk.scratchFolder.path)
+                .create(named: "descripcion-\(draftID ?? UUID().uuidString.lowercased()).txt", text: editor.values.text(field.id))
         } catch {
-            return .notice("No se pudo preparar el archivo para el editor: \(error.localizedDescription)")
+            return .notice("No se pudo preparar el archivo para el editor: " + FailureText.describe(error))
         }
         let command = "${VISUAL:-${EDITOR:-vi}} \"$1\""
         let program = ExternalProgram(arguments: ["sh", "-c", command, "sh", file.path], environment: desk.environment,
                                       waitsForEnter: false) { [weak self] status in
-            defer { try? FileManager.default.removeItem(at: file) }
+            defer { file.remove() }
             guard let self else { return .handled }
-            guard status == 0, let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
+            guard status == 0, let text = file.text() else {
                 let reason = status == 127 ? "no se encontró el editor; defina EDITOR (por ejemplo EDITOR=nano)"
                     : "el editor terminó con un error"
                 return .notice("La descripción no cambió: \(reason).")

@@ -3,7 +3,7 @@ import TerritorioModel
 /// The gestor's profile — name, entity, document, and the sync server and token — as a form,
 /// saved as the gestor types like a novedad. The token is never shown: its field starts empty
 /// and what is typed there replaces it. «Accesible» (sí/no) starts the interface in accessible
-/// mode from the next time it opens.
+/// mode from the next time it opens. It says when the data directory's disk is not encrypted.
 final class ProfileScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "nombre", label: "Nombre", kind: .line(limit: NovedadChanges.maximumShortText)),
@@ -22,6 +22,9 @@ final class ProfileScreen: Screen {
     private var lastCursor: Point?
     /// The accessible mode saved when the screen opened: a change applies from the next start.
     private let accessibleAtStart: Bool
+    /// Read once when the screen opens: a lost laptop with an unencrypted disk gives the
+    /// citizens' data away.
+    private let disk: DiskEncryption
 
     init(desk: NovedadDesk) {
         self.desk = desk
@@ -41,6 +44,7 @@ final class ProfileScreen: Screen {
             "accesible": TextBuffer(text: profile.accessible ? "sí" : "no", limit: 2, singleLine: true),
         ]
         accessibleAtStart = profile.accessible
+        disk = desk.source.diskEncryption()
         if let entity = profile.entity { values.choices["entidad"] = entity }
         editor = FormEditor(fields: Self.fields, values: values, references: desk.references)
     }
@@ -131,7 +135,8 @@ final class ProfileScreen: Screen {
         } else if autosave.isPending {
             title.append(" · sin guardar", style: .muted)
         }
-        var notes = profile.token == nil ? [] : ["Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo."]
+        var notes = disk.notice.map { ["\($0.prefix(1).uppercased())\($0.dropFirst()) (\(disk.detail))."] } ?? []
+        if profile.token != nil { notes.append("Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo.") }
         if profile.accessible != accessibleAtStart {
             notes.append("El modo accesible se \(profile.accessible ? "activa" : "desactiva") la próxima vez que abra Territorio.")
         }

@@ -28,4 +28,6 @@ protocol NovedadSource {
     func restoreAttachment(_ id: String, _ attachment: AttachmentRecord, order: Int) throws -> Novedad
     func profile() throws -> Profile
     func save(_ profile: Profile) throws
+    /// Whether the data directory is on an encrypted disk (the Perfil screen warns when not).
+    func diskEncryption() -> DiskEncryption
 }

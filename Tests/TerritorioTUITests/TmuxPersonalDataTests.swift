@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import TerritorioModel
+
+extension RealProcessTests.TmuxEndToEndTests {
+    /// Ley 1581 de 2012 in the real interface: the disk's encryption on the Perfil screen, and the
+    /// citizen's name refused in the form until the consent's version is written.
+    @Suite("Personal data in the interface")
+    struct PersonalDataTests {
+        @Test("Perfil says the disk is not encrypted; the citizen's name waits for the consent; `novedad ver --json` agrees")
+        func consentFirstAndDiskNotice() throws {
+            let session = try TmuxSession()
+            defer { session.stop() }
+            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
+            #expect(!(try session.screen()).contains("cifrado"), "only the Perfil screen says it")
+
+            try session.press("p")
+            try session.waitFor("Perfil del gestor")
+            if DiskEncryption.of(DataDirectory(path: session.dataDirectory)).notice != nil {
+                try session.waitFor("⚠ El disco no está cifrado (o no se pudo comprobar): si pierde el")
+            }
+            try session.type("Ana Gómez")
+            try session.press("Escape")
+            try session.waitFor("gestor: Ana Gómez")
+
+            try session.press("n")
+            try session.waitFor("[Borradores (0)]")
+            try session.press("n")
+            try session.waitFor("Nueva novedad")
+            for _ in 0..<7 { try session.press("Tab") }
+            try session.type("Señora mayor sola en el andén, pide orientación.")
+            try session.waitFor("pide orientación.")
+            // Descripción → Fotos → Autorización → Ciudadano: the name first is refused.
+            try session.press("Tab", "Tab", "Tab")
+            try session.type("Rosa")
+            try session.waitFor("Primero la autorización: la versión del texto leído al ciudadano")
+            #expect(!(try session.screen()).contains("Rosa"))
+
+            try session.press("BTab")
+            try session.type("aviso-2026")
+            try session.press("Tab")
+            try session.type("Rosa Díaz")
+            try session.waitFor("Rosa Díaz")
+            try session.press("Escape", "Escape", "q")
+            try session.waitFor("estado=0", "terminal=restaurada")
+
+            let list = try session.territorio(["novedades", "--json"]).arrayValue ?? []
+            let id = try #require(list.first?["id"]?.stringValue)
+            let novedad = try session.territorio(["novedad", "ver", id, "--json"])
+            #expect(novedad["contacto"]?["nombre"]?.stringValue == "Rosa Díaz")
+            #expect(novedad["contacto"]?["consentimiento"]?["version_texto"]?.stringValue == "aviso-2026")
+            #expect(novedad["contacto"]?["consentimiento"]?["tomado_por"]?.stringValue == "Ana Gómez")
+        }
+    }
+}
