@@ -547,7 +547,13 @@ struct NovedadCLITests {
         }
         #expect(try !holding("Villamizar").isEmpty)
 
+        // Another connection stays open meanwhile (the interface in another window), so the
+        // write-ahead log outlives the command and is searched too.
+        let other = try Store(directory: DataDirectory(path: cli.dataDirectory))
+        defer { withExtendedLifetime(other) {} }
+        _ = try other.novedades().counts()
         let run = try cli.run(["purgar", "--dias", "0"])
+        #expect(FileManager.default.fileExists(atPath: cli.dataDirectory + "/" + Store.fileName + "-wal"))
         #expect(run.status == 0 && run.stdout.contains("Se purgaron 2 novedades enviadas o rechazadas"), "\(run.stdout)\(run.stderr)")
         for needle in needles { #expect(try holding(needle).isEmpty, "\(needle)") }
         let value = try json(["novedad", "ver", rejected, "--json"])
