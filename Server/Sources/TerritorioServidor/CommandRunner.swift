@@ -32,10 +32,11 @@ struct CommandRunner {
             let novedades = try await withDatabase { try await NovedadStore(database: $0).list() }
             Console.out(json ? try NovedadListing.json(novedades) : NovedadListing.text(novedades))
         case .maintenance:
+            let lifetimes = try StorageSettings(environment: environment).lifetimes
             let objects = try objectStore()
             let outcome = try await withDatabase { database in
                 try await objects.check()
-                return try await Maintenance(database: database, objects: objects).run()
+                return try await Maintenance(database: database, objects: objects, lifetimes: lifetimes).run()
             }
             Console.out("Subidas vencidas: \(outcome.expiredUploads). Fotos sin novedad retiradas: \(outcome.collectedPhotos). Objetos borrados del almacén: \(outcome.deletedObjects).")
         case .migrateAttachments:
@@ -56,10 +57,13 @@ struct CommandRunner {
 
     private func serve(host: String, port: Int) async throws {
         let connections = try ConnectionLimits(environment: environment)
+        let storage = try StorageSettings(environment: environment)
         let database = try openDatabase()
         let objects = try objectStore()
         try await objects.check()
-        let application = SyncServer.application(database: database, objects: objects, connections: connections, host: host, port: port) { boundPort in
+        let application = SyncServer.application(database: database, objects: objects,
+                                                 limits: ServerLimits(bytesInIncompleteUploads: storage.bytesInIncompleteUploads),
+                                                 lifetimes: storage.lifetimes, connections: connections, host: host, port: port) { boundPort in
             Console.out("Escuchando en http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)")
         }
         try await application.runService()

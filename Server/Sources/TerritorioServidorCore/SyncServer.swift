@@ -8,9 +8,11 @@ import ServiceLifecycle
 public enum SyncServer {
     /// `onReady` gets the bound port once the server accepts connections (useful with port 0).
     public static func application(database: Database, objects: any ObjectStore, limits: ServerLimits = ServerLimits(),
+                                   lifetimes: Maintenance.Lifetimes = Maintenance.Lifetimes(),
                                    connections: ConnectionLimits = ConnectionLimits(), host: String, port: Int,
                                    onReady: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
-        let maintenance = Maintenance.Schedule(maintenance: Maintenance(database: database, objects: objects), interval: .seconds(3600))
+        let maintenance = Maintenance.Schedule(maintenance: Maintenance(database: database, objects: objects, lifetimes: lifetimes),
+                                               interval: .seconds(3600))
         let headerTimeout = connections.headerTimeout
         var application = Application(
             router: SyncRouter.make(database: database, objects: objects, limits: limits),

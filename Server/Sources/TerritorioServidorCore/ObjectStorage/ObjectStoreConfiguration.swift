@@ -1,11 +1,11 @@
 import Foundation
 
 /// Which object store the environment asks for: S3 when any `TERRITORIO_S3_*` variable is set
-/// (then the endpoint, bucket and both keys are required), otherwise a local folder, so one
+/// (then the endpoint, bucket and both keys are required; region and key prefix are optional), otherwise a local folder, so one
 /// command still starts a working single-box server.
 public enum ObjectStoreConfiguration {
     public static let s3Variables = ["TERRITORIO_S3_URL", "TERRITORIO_S3_BUCKET", "TERRITORIO_S3_REGION",
-                                     "TERRITORIO_S3_ACCESS_KEY", "TERRITORIO_S3_SECRET_KEY"]
+                                     "TERRITORIO_S3_ACCESS_KEY", "TERRITORIO_S3_SECRET_KEY", S3KeyPrefix.environmentVariable]
 
     public static func store(from environment: [String: String]) throws -> any ObjectStore {
         let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
@@ -20,7 +20,8 @@ public enum ObjectStoreConfiguration {
         guard let endpoint = URL(string: set("TERRITORIO_S3_URL")!), ["http", "https"].contains(endpoint.scheme ?? ""), endpoint.host != nil else {
             throw ObjectStoreFailure("TERRITORIO_S3_URL debe ser una URL http:// o https://, p. ej. http://127.0.0.1:8333")
         }
-        return S3ObjectStore(endpoint: endpoint, bucket: set("TERRITORIO_S3_BUCKET")!, region: set("TERRITORIO_S3_REGION") ?? "us-east-1",
+        let prefix = try set(S3KeyPrefix.environmentVariable).map(S3KeyPrefix.init) ?? S3KeyPrefix()
+        return S3ObjectStore(endpoint: endpoint, bucket: set("TERRITORIO_S3_BUCKET")!, prefix: prefix, region: set("TERRITORIO_S3_REGION") ?? "us-east-1",
                              accessKey: set("TERRITORIO_S3_ACCESS_KEY")!, secretKey: set("TERRITORIO_S3_SECRET_KEY")!)
     }
 

@@ -3,25 +3,30 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Objects in one bucket of an S3-compatible store (AWS S3, Ceph RGW, Garage, SeaweedFS),
-/// addressed path-style (`ENDPOINT/BUCKET/NAME`) and signed with SigV4 over each body's SHA-256.
+/// Objects in one bucket of an S3-compatible store (AWS S3, Ceph RGW, Garage, SeaweedFS), under
+/// the server's key prefix, addressed path-style (`ENDPOINT/BUCKET/PREFIX/NAME`) and signed with
+/// SigV4 over each body's SHA-256.
 /// Bodies are streamed: a composed photo goes out chunk by chunk as it is read back.
 public struct S3ObjectStore: ObjectStore {
     let endpoint: URL
     let bucket: String
+    let prefix: S3KeyPrefix
     let signer: SigV4Signer
     /// How long one request may take, a 15 MiB photo on a slow store included.
     static let requestTimeout: TimeAmount = .seconds(120)
     /// How long the check at start waits: a store that does not answer by then is unreachable.
     static let checkTimeout: TimeAmount = .seconds(10)
 
-    public init(endpoint: URL, bucket: String, region: String, accessKey: String, secretKey: String) {
+    public init(endpoint: URL, bucket: String, prefix: S3KeyPrefix = S3KeyPrefix(), region: String, accessKey: String, secretKey: String) {
         self.endpoint = endpoint
         self.bucket = bucket
+        self.prefix = prefix
         self.signer = SigV4Signer(accessKey: accessKey, secretKey: secretKey, region: region, service: "s3")
     }
 
-    public var description: String { "el bucket «\(bucket)» de \(endpoint.absoluteString)" }
+    public var description: String {
+        "el bucket «\(bucket)»" + (prefix.description.isEmpty ? "" : " (prefijo «\(prefix)/»)") + " de \(endpoint.absoluteString)"
+    }
 
     public func put(_ name: String, bytes: ByteBuffer) async throws {
         let response = try await send("PUT", name, payloadSHA256: SigV4Signer.payloadHash(bytes.readableBytesView),
@@ -81,10 +86,11 @@ public struct S3ObjectStore: ObjectStore {
         return "\(name):\(port)"
     }
 
-    /// The path of the bucket or of one object in it, percent-encoded once: this same string is
-    /// both the request's path and the canonical URI that is signed.
+    /// The path of the bucket or of one object in it (under the prefix), percent-encoded once:
+    /// this same string is both the request's path and the canonical URI that is signed.
     func path(_ name: String?) -> String {
-        "/" + SigV4Signer.encode(bucket, keepingSlashes: false) + (name.map { "/" + SigV4Signer.encode($0, keepingSlashes: true) } ?? "")
+        "/" + SigV4Signer.encode(bucket, keepingSlashes: false)
+            + (name.map { "/" + SigV4Signer.encode(prefix.key($0), keepingSlashes: true) } ?? "")
     }
 
     private func send(_ method: String, _ name: String?, payloadSHA256: String = SigV4Signer.emptyPayloadHash,

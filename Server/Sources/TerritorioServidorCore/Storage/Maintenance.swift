@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// `territorio-servidor mantenimiento` and every hour by each `servir` (two instances doing it at
 /// once only delete the same things).
 public struct Maintenance: Sendable {
-    public struct Lifetimes: Sendable {
+    public struct Lifetimes: Sendable, Equatable {
         public var uploadDays: Int
         public var photoDays: Int
 

@@ -23,16 +23,8 @@ public struct ConnectionLimits: Sendable, Equatable {
     /// number is refused with its name.
     public init(environment: [String: String]) throws {
         self.init()
-        if let seconds = try Self.positive(Self.idleVariable, in: environment) { idleTimeout = .seconds(seconds) }
-        if let seconds = try Self.positive(Self.headerVariable, in: environment) { headerTimeout = .seconds(seconds) }
-        if let count = try Self.positive(Self.connectionsVariable, in: environment) { maximumConnections = count }
-    }
-
-    private static func positive(_ name: String, in environment: [String: String]) throws -> Int? {
-        guard let text = environment[name], !text.isEmpty else { return nil }
-        guard let value = Int(text), value > 0 else {
-            throw ServerFailure("\(name) debe ser un número entero mayor que 0 (se recibió «\(text)»).")
-        }
-        return value
+        if let seconds = try EnvironmentNumber.positive(Self.idleVariable, in: environment) { idleTimeout = .seconds(seconds) }
+        if let seconds = try EnvironmentNumber.positive(Self.headerVariable, in: environment) { headerTimeout = .seconds(seconds) }
+        if let count = try EnvironmentNumber.positive(Self.connectionsVariable, in: environment) { maximumConnections = count }
     }
 }

@@ -259,6 +259,9 @@ final class FaultProxy: Sendable {
                     record(index) { $0.bytesToClient += chunk.readableBytes }
                 }
             }
+            // The whole answer is queued: it reaches the client before the connection closes (a
+            // plain close drops what a slow reader has not taken yet, cutting a large answer short).
+            try? await clientChannel.close(mode: .output)
         } catch {
             // The server's side failed: nothing more can reach the client.
         }

@@ -16,7 +16,8 @@ extension ServidorReal {
                 let endpoint = try #require(environment["TERRITORIO_S3_URL"].flatMap(URL.init(string:)))
                 try await FaultProxy.run(forwardingTo: endpoint.port ?? 80) { storeProxy in
                     let objects = S3ObjectStore(endpoint: URL(string: "http://127.0.0.1:\(storeProxy.port)")!,
-                                                bucket: environment["TERRITORIO_S3_BUCKET"] ?? "", region: "us-east-1",
+                                                bucket: environment["TERRITORIO_S3_BUCKET"] ?? "",
+                                                prefix: try S3KeyPrefix("pruebas/almacen-caido-" + UUID().uuidString.lowercased()), region: "us-east-1",
                                                 accessKey: environment["TERRITORIO_S3_ACCESS_KEY"] ?? "",
                                                 secretKey: environment["TERRITORIO_S3_SECRET_KEY"] ?? "")
                     try await Self.scenario(objects: objects, down: { storeProxy.use { _, _ in .reset } }, up: { storeProxy.use { _, _ in .pass } })

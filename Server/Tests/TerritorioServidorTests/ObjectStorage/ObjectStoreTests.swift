@@ -65,6 +65,22 @@ extension ServidorReal {
             for name in names + [right] { try await store.delete(name) }
         }
 
+        /// Stores of different names (S3 key prefixes or folders, as each test database gets)
+        /// never see or delete each other's objects, and a name nests inside its parent's.
+        @Test func storesOfOtherNamesAreApartAndANestedOneLiesInsideItsParent() async throws {
+            let parent = "almacen-" + UUID().uuidString.lowercased()
+            let one = try TestObjects.store(named: parent + "/uno")
+            let other = try TestObjects.store(named: parent + "/otro")
+            let name = "fotos/" + UUID().uuidString.lowercased()
+            let bytes = Self.bytes(10_000, seed: 5)
+            try await one.put(name, bytes: bytes)
+            #expect(try await other.size(of: name) == nil)
+            try await other.delete(name)
+            #expect(try await TestObjects.bytes(of: name, in: one) == Array(bytes.readableBytesView))
+            #expect(try await TestObjects.bytes(of: "uno/" + name, in: try TestObjects.store(named: parent)) == Array(bytes.readableBytesView))
+            try await one.delete(name)
+        }
+
         @Test func aStoreThatCannotBeUsedIsNamedWhenChecked() async throws {
             let folder = FolderObjectStore(root: "/dev/null/adjuntos")
             let unusable = await #expect(throws: ObjectStoreFailure.self) { try await folder.check() }

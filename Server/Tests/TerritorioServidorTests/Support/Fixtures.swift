@@ -12,8 +12,12 @@ enum Fixtures {
         SHA256.hex(of: SHA256.digest(of: Array(data)))
     }
 
+    /// `bytes` bytes that begin with `seed`, so photos of different seeds always differ (a test
+    /// must never find a photo it has not sent already there) and a seed gives the same photo in
+    /// every run.
     static func photo(_ seed: String, bytes: Int = 2_000) -> Data {
-        Data((0..<bytes).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ seed.hashValue) })
+        let label = Array(seed.utf8) + [0]
+        return Data((0..<bytes).map { $0 < label.count ? label[$0] : UInt8(truncatingIfNeeded: $0 &* 31) })
     }
 
     /// A valid payload; `changes` replaces or removes (`NSNull` stays `null`) top-level fields.

@@ -57,8 +57,8 @@ enum ServerProcess {
     }
 
     /// `servir --puerto 0` running until `body` returns; `body` gets the URL it printed.
-    static func serving(databaseURL: String, _ body: (URL) async throws -> Void) async throws -> Int32 {
-        let (process, url) = try await start(databaseURL: databaseURL)
+    static func serving(databaseURL: String, extra: [String: String] = [:], _ body: (URL) async throws -> Void) async throws -> Int32 {
+        let (process, url) = try await start(databaseURL: databaseURL, extra: extra)
         defer { if process.isRunning { process.terminate() } }
         try await body(url)
         process.terminate()
@@ -71,11 +71,11 @@ enum ServerProcess {
     }
 
     /// Starts `servir --puerto 0` and waits for the URL it prints once it accepts connections.
-    static func start(databaseURL: String) async throws -> (process: Process, url: URL) {
+    static func start(databaseURL: String, extra: [String: String] = [:]) async throws -> (process: Process, url: URL) {
         let process = Process()
         process.executableURL = try executable
         process.arguments = ["servir", "--puerto", "0"]
-        process.environment = environment(databaseURL: databaseURL)
+        process.environment = environment(databaseURL: databaseURL).merging(extra) { _, new in new }
         let output = Pipe()
         process.standardOutput = output
         try process.run()

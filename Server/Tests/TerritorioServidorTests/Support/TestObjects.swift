@@ -4,8 +4,9 @@ import PostgresNIO
 @testable import TerritorioServidorCore
 
 /// The object store of a test: the S3 store of `TERRITORIO_S3_*` when set (scripts/s3-temporal's
-/// SeaweedFS), else a folder of its own. One per test database, so every server process and
-/// in-process server on that database shares it, as instances behind a load balancer do.
+/// SeaweedFS), under a key prefix of its own, else a folder of its own. One per test database,
+/// so every server process and in-process server on that database shares it, as instances
+/// behind a load balancer do, and no test sees another's objects.
 enum TestObjects {
     static var usesS3: Bool {
         ProcessInfo.processInfo.environment["TERRITORIO_S3_URL"].map { !$0.isEmpty } ?? false
@@ -13,18 +14,23 @@ enum TestObjects {
 
     /// The environment a `territorio-servidor` process needs to use the same store.
     static func environment(forDatabaseURL url: String?) -> [String: String] {
-        guard !usesS3, let url, let name = URL(string: url)?.lastPathComponent else { return [:] }
-        return ["TERRITORIO_ADJUNTOS_DIR": folder(forDatabaseNamed: name)]
+        guard let url, let name = URL(string: url)?.lastPathComponent else { return [:] }
+        return environment(forStoreNamed: name)
+    }
+
+    /// The S3 key prefix `pruebas/NAME`, or the folder `NAME`.
+    static func environment(forStoreNamed name: String) -> [String: String] {
+        usesS3 ? [S3KeyPrefix.environmentVariable: "pruebas/" + name] : ["TERRITORIO_ADJUNTOS_DIR": folder(forDatabaseNamed: name)]
     }
 
     static func store(for database: Database) throws -> any ObjectStore {
         try store(named: String(database.target.split(separator: "/").last ?? ""))
     }
 
-    /// The store of the environment, or the folder called `name`.
+    /// The store of the environment, with the prefix or folder called `name` (parts separated
+    /// by `/` nest: `a/b` is inside `a`).
     static func store(named name: String) throws -> any ObjectStore {
-        try ObjectStoreConfiguration.store(from: ProcessInfo.processInfo.environment.merging(
-            environment(forDatabaseURL: "postgres://127.0.0.1/\(name)")) { _, new in new })
+        try ObjectStoreConfiguration.store(from: ProcessInfo.processInfo.environment.merging(environment(forStoreNamed: name)) { _, new in new })
     }
 
     static func folder(forDatabaseNamed name: String) -> String {
