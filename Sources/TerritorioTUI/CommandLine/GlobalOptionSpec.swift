@@ -1,6 +1,6 @@
 /// One option accepted before or after any subcommand. Like `CommandSpec.all` for subcommands,
 /// this table writes the help's «Opciones globales», the man page and the bash completion, and
-/// `ArgumentParser` recognises the options by it: their names are written only here.
+/// `ArgumentParser` recognises the options by it (each entry's `meaning`).
 struct GlobalOptionSpec: Sendable {
     /// Its spellings: `["--help", "-h"]`.
     let names: [String]
