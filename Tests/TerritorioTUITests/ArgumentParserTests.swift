@@ -89,6 +89,16 @@ struct ArgumentParserTests {
         }
     }
 
+    @Test("the tables name each command and each global option once: parsing and dispatch go by those names")
+    func tablesNameEachOnce() {
+        let commands = CommandSpec.all.map(\.name)
+        #expect(Set(commands).count == commands.count)
+        let options = GlobalOptionSpec.all.flatMap(\.names)
+        #expect(Set(options).count == options.count)
+        #expect(GlobalOptionSpec.named("-h")?.meaning == .help)
+        #expect(GlobalOptionSpec.named("--tema") == nil)
+    }
+
     @Test("every command's usage line lists its options")
     func usageLines() {
         let search = CommandSpec.all.first { $0.name == "catalogo buscar" }

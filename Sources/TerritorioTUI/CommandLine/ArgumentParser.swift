@@ -27,32 +27,26 @@ enum ArgumentParser {
                 break
             }
             let (name, inlineValue) = split(argument)
-            switch name {
-            case "--help", "-h":
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch GlobalOptionSpec.named(name)?.meaning {
+            case .help:
                 wantsHelp = true
-            case "--version":
+            case .version:
                 wantsVersion = true
-            case "--accesible" where inlineValue == nil && !(index + 1 < arguments.count && yesNo.contains(arguments[index + 1])):
+            // With a value (`perfil --accesible si`) it is the profile's own option, not this flag.
+            case .accessible where inlineValue == nil && !(next.map(yesNo.contains) ?? false):
                 global.accessible = true
-            case "--datos", "--colores":
-                let value: String
-                if let inlineValue {
-                    value = inlineValue
-                } else {
-                    guard index + 1 < arguments.count else { throw UsageError(message: "Falta el valor de \(name).", usage: nil) }
-                    index += 1
-                    value = arguments[index]
+            case .dataDirectory:
+                let value = try optionValue(name, inlineValue, arguments, &index)
+                guard !value.isEmpty else { throw UsageError(message: "\(name) necesita una carpeta.", usage: nil) }
+                global.dataDirectory = value
+            case .colors:
+                let value = try optionValue(name, inlineValue, arguments, &index)
+                guard let mode = ColorMode(rawValue: value) else {
+                    throw UsageError(message: "«\(value)» no es un tema de colores; use \(ColorMode.allCases.map(\.rawValue).joined(separator: ", ")).", usage: nil)
                 }
-                if name == "--datos" {
-                    guard !value.isEmpty else { throw UsageError(message: "--datos necesita una carpeta.", usage: nil) }
-                    global.dataDirectory = value
-                } else {
-                    guard let mode = ColorMode(rawValue: value) else {
-                        throw UsageError(message: "«\(value)» no es un tema de colores; use \(ColorMode.allCases.map(\.rawValue).joined(separator: ", ")).", usage: nil)
-                    }
-                    global.colors = mode
-                }
-            default:
+                global.colors = mode
+            case .accessible, nil:
                 rest.append(argument)
             }
             index += 1
@@ -118,6 +112,15 @@ enum ArgumentParser {
             throw UsageError(message: message, usage: spec.usage)
         }
         return ParsedCommand(spec: spec, positionals: positionals, values: values, flags: flags, global: global)
+    }
+
+    /// A global option's value: the one after `=`, else the next argument (`index` moves past it).
+    private static func optionValue(_ name: String, _ inlineValue: String?, _ arguments: [String],
+                                    _ index: inout Int) throws(UsageError) -> String {
+        if let inlineValue { return inlineValue }
+        guard index + 1 < arguments.count else { throw UsageError(message: "Falta el valor de \(name).", usage: nil) }
+        index += 1
+        return arguments[index]
     }
 
     /// `--tema=salud` → (`--tema`, `salud`); `--json` → (`--json`, nil).

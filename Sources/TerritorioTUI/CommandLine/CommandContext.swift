@@ -8,25 +8,6 @@ struct CommandContext {
     let console: Console
     let store: Store
 
-    /// The catalogue in use, importing the bundled sample into an empty store.
-    func prepareCatalogue() throws {
-        let sample = ResourceLocator.sampleCatalogue(environment: environment)
-        do {
-            let outcome = try CatalogueBootstrap.prepare(store, sampleCatalogue: sample)
-            if let notice = CatalogueBootstrap.notice(for: outcome) { console.err(notice) }
-        } catch let error as CatalogueError {
-            console.err("No se pudo cargar el catálogo de muestra: \(error.message)")
-        }
-    }
-
-    /// The automatic purge at start: photos and contact data of novedades sent or rejected more
-    /// than `RetentionPolicy.defaultDays` ago, attachment files nothing references, and editor
-    /// files a crashed interface left in `tmp/`.
-    func purgeExpired() throws {
-        _ = try store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
-        try ScratchFolder(dataDirectory: store.directory).removeLeftovers()
-    }
-
     func warnIfSample() throws {
         if try store.catalogue.info()?.isSample == true { console.err(CatalogueInfo.sampleWarning) }
     }
