@@ -72,7 +72,8 @@ public struct CatalogueStore {
     /// The catalogue in use, or nil when none was ever imported.
     public func info() throws -> CatalogueInfo? {
         var values: [String: String] = [:]
-        for row in try database.query("SELECT clave, valor FROM catalogo_meta") {
+        // Only these keys: `fuentes` is tens of kilobytes, and this is read at every start.
+        for row in try database.query("SELECT clave, valor FROM catalogo_meta WHERE clave IN ('version', 'fecha', 'muestra', 'aviso')") {
             values[try row.get(0)] = try row.get(1)
         }
         guard let version = values["version"], let date = values["fecha"] else { return nil }

@@ -2,8 +2,8 @@ import TerritorioModel
 
 /// The gestor's profile — name, entity, document, and the sync server and token — as a form,
 /// saved as the gestor types like a novedad. The token is never shown: its field starts empty
-/// and what is typed there replaces it. «Accesible» (sí/no) starts the interface in accessible
-/// mode from the next time it opens.
+/// and what is typed there replaces it. «Accesible» (sí/no) turns accessible mode on or off at
+/// once, and is the mode the interface starts in from then on.
 final class ProfileScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "nombre", label: "Nombre", kind: .line(limit: NovedadChanges.maximumShortText)),
@@ -20,8 +20,6 @@ final class ProfileScreen: Screen {
     private var autosave = Autosave()
     private var failure: String?
     private var lastCursor: Point?
-    /// The accessible mode saved when the screen opened: a change applies from the next start.
-    private let accessibleAtStart: Bool
 
     init(desk: NovedadDesk) {
         self.desk = desk
@@ -40,7 +38,6 @@ final class ProfileScreen: Screen {
             "token": TextBuffer(limit: 500, singleLine: true),
             "accesible": TextBuffer(text: profile.accessible ? "sí" : "no", limit: 2, singleLine: true),
         ]
-        accessibleAtStart = profile.accessible
         if let entity = profile.entity { values.choices["entidad"] = entity }
         editor = FormEditor(fields: Self.fields, values: values, references: desk.references)
     }
@@ -54,7 +51,8 @@ final class ProfileScreen: Screen {
             if autosave.isPending { save() }
             return .pop
         case .save:
-            return save() ? .notice("Perfil guardado.") : .notice(failure ?? "")
+            return save() ? .notice("Perfil guardado.")
+                : .notice(failure ?? "Perfil guardado, salvo lo que se indica bajo su campo.")
         case .enqueue, .showProfile:
             return .ignored
         default:
@@ -115,6 +113,7 @@ final class ProfileScreen: Screen {
         }
         do {
             try desk.source.save(next)
+            if next.accessible != profile.accessible { desk.applyAccessible(next.accessible) }
             profile = next
             failure = nil
             return editor.problems.isEmpty
@@ -131,11 +130,7 @@ final class ProfileScreen: Screen {
         } else if autosave.isPending {
             title.append(" · sin guardar", style: .muted)
         }
-        var notes = profile.token == nil ? [] : ["Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo."]
-        if profile.accessible != accessibleAtStart {
-            notes.append("El modo accesible se \(profile.accessible ? "activa" : "desactiva") la próxima vez que abra Territorio.")
-        }
-        editor.generalProblems = notes
+        editor.generalProblems = profile.token == nil ? [] : ["Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo."]
         lastCursor = editor.render(into: canvas, in: area, title: title)
     }
 

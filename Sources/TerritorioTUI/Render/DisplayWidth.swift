@@ -31,10 +31,32 @@ enum DisplayWidth {
     }
 
     static func of(_ text: String) -> Int {
-        // Printable ASCII (most labels and keys): one column a byte, without grapheme breaking.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
-        for character in text { total += cell(character).width }
+        forEachCell(of: text) { _, width in
+            total += width
+            return true
+        }
         return total
+    }
+
+    /// Calls `body` with each character of `text` as a cell shows it (see `cell`) and its width,
+    /// in order, until `body` returns false. A printable ASCII byte followed by another ASCII byte
+    /// (or the end) is a character by itself, so most of a line costs no grapheme breaking: only
+    /// the characters around accents and other non-ASCII text do.
+    static func forEachCell(of text: String, _ body: (_ shown: Character, _ width: Int) -> Bool) {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                guard body(Character(Unicode.Scalar(byte)), 1) else { return }
+                index = next
+                continue
+            }
+            let (shown, width) = cell(text[index])
+            guard body(shown, width) else { return }
+            index = text.index(after: index)
+        }
     }
 }
