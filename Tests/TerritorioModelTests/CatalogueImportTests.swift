@@ -120,6 +120,7 @@ import Testing
 
             #expect(try store.catalogue.info() == CatalogueInfo(version: "prueba-2", date: "2026-11-01", isSample: false))
             #expect(try store.catalogue.routeCount() == 2)
+            #expect(try store.database.scalar("SELECT count(*) FROM rutas", as: Int.self) == 2, "the kept count agrees with counting")
             #expect(try store.catalogue.ruta(id: "riesgo-suicida") == nil)
             #expect(try store.catalogue.references().item(.temas, id: "salud-mental") == nil)
             #expect(try CatalogueSearch(database: store.database).find("suicida").hits.isEmpty)
@@ -131,6 +132,9 @@ import Testing
             let fresh = try Store()
             try fresh.catalogue.replace(with: try CatalogueReader.read(path: path))
             #expect(try catalogueDump(store.database, generation: false) == catalogueDump(fresh.database, generation: false))
+
+            try store.database.execute("DELETE FROM catalogo_meta WHERE clave = 'rutas'")
+            #expect(try store.catalogue.routeCount() == 2, "a catalogue imported before the count was kept is counted")
         }
     }
 }

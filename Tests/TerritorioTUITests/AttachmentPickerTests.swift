@@ -241,7 +241,7 @@ struct AttachmentPickerTests {
         }
         #expect(program.arguments == ["chafa", "--size=80x24", fotos + "/IMG_0001.jpg"])
         #expect(program.waitsForEnter && program.environment["PATH"] == bin.path)
-        #expect(program.finished(0).notice == nil && program.finished(1).notice == "chafa no pudo mostrar esta foto.")
+        #expect(program.finished(0).notice == nil && program.finished(1).notice == "El programa chafa no pudo mostrar esta foto.")
         #expect(program.finished(nil).notice == "No se pudo iniciar chafa.")
     }
 

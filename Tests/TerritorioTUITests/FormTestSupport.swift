@@ -22,7 +22,8 @@ final class FormHarness {
         let clock = self.clock
         var environment = environment
         environment["PATH"] = environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"]
-        desk = NovedadDesk(source: StoreNovedadSource(store), references: try store.catalogue.references(),
+        let references = try store.catalogue.references()
+        desk = NovedadDesk(source: StoreNovedadSource(store), references: references,
                            environment: environment, scratchFolder: URL(fileURLWithPath: folder.path + "/datos/tmp"),
                            clock: { clock.now })
         let screen = root?(desk) ?? NovedadesScreen(desk: desk)

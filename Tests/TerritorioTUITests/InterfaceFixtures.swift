@@ -116,8 +116,9 @@ enum InterfaceFixtures {
 
     /// The interface on `store`, answered synchronously so tests need no threads.
     static func app(store: Store, accessible: Bool = false) throws -> App {
+        let references = try store.catalogue.references()
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
-                                     catalogue: store.catalogue, references: try store.catalogue.references(),
+                                     catalogue: store.catalogue, references: references,
                                      catalogueIsEmpty: try store.catalogue.isEmpty())
         return App(root: screen, header: HeaderInfo(isSample: true), about: about, accessible: accessible)
     }

@@ -69,9 +69,10 @@ struct InterfaceScriptTests {
     @Test("n on a real store without novedades: the empty Borradores tab")
     func novedadesFromStore() throws {
         let store = try InterfaceFixtures.store()
+        let references = try store.catalogue.references()
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: StoreRouteSource(store: store, synonyms: .empty)),
-                                     catalogue: store.catalogue, references: try store.catalogue.references(), catalogueIsEmpty: false,
-                                     desk: NovedadFixtures.desk(StoreNovedadSource(store), references: try store.catalogue.references()))
+                                     catalogue: store.catalogue, references: references, catalogueIsEmpty: false,
+                                     desk: NovedadFixtures.desk(StoreNovedadSource(store), references: references))
         let terminal = HeadlessTerminal(size: Self.size, script: [.keys([.character("n")]), .capture])
         InterfaceLoop.run(App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about), on: terminal)
         #expect(terminal.captures.first?.contains("[Borradores (0)]") == true)
@@ -89,8 +90,9 @@ struct InterfaceScriptTests {
     func paste() throws {
         let store = try InterfaceFixtures.store()
         let source = CountingSource(StoreRouteSource(store: store, synonyms: .empty))
+        let references = try store.catalogue.references()
         let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: source), catalogue: store.catalogue,
-                                     references: try store.catalogue.references(), catalogueIsEmpty: false)
+                                     references: references, catalogueIsEmpty: false)
         let terminal = HeadlessTerminal(size: Self.size, script: [
             .keys([.character("/")]), .paste(String(repeating: "a", count: 5_000)), .capture,
         ])
@@ -169,6 +171,53 @@ struct InterfaceScriptTests {
         #expect(answers.count <= 4)
         while feed.isBusy, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         #expect(!feed.isBusy)
+    }
+
+    @Test("the first question is answered on the caller's thread, count included; the worker answers the next")
+    func threadedFeedFirstAnswer() throws {
+        let feed = ThreadedRouteFeed(firstSource: SyntheticRouteSource(count: 300)) { SyntheticRouteSource(count: 500) }
+        let whole = RouteQuery(text: "", filter: RouteFilter())
+        feed.submit(RouteRequest(query: whole, offset: 0, limit: 10, generation: 1, wantsTotal: true))
+        let first = feed.takeAnswers()
+        guard case .page(_, let page) = first.first, case .total(_, let total) = first.last else {
+            Issue.record("no page and count at once: \(first)"); return
+        }
+        #expect(page.rows.count == 10 && total == .exact(300), "from the first source")
+        #expect(!feed.isBusy)
+
+        feed.submit(RouteRequest(query: whole, offset: 0, limit: 10, generation: 2, wantsTotal: true))
+        var answers: [RouteAnswer] = []
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !answers.contains(where: { if case .total = $0 { true } else { false } }) {
+            answers += feed.takeAnswers()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        guard case .total(let request, let counted)? = answers.last else { Issue.record("the worker never counted"); return }
+        #expect(request.generation == 2 && counted == .exact(500), "from the worker's own source")
+    }
+
+    @Test("a status message is a sentence; in accessible mode it is shown whole, on lines of its own")
+    func statusSentences() throws {
+        #expect(StatusSentence.make("error de la base de datos (disco lleno)") == "Error de la base de datos (disco lleno).")
+        #expect(StatusSentence.make("No se pudo guardar: ") == "No se pudo guardar.")
+        #expect(StatusSentence.make("¿Borrar el borrador 3f2a? Pulse b otra vez.") == "¿Borrar el borrador 3f2a? Pulse b otra vez.")
+        let long = "no se pudo leer la respuesta del servidor: la conexión se cerró antes de terminar y se volverá "
+            + "a intentar en la próxima sincronización"
+        for accessible in [false, true] {
+            let screen = CatalogueScreen(feed: SynchronousRouteFeed(source: SyntheticRouteSource(count: 40)),
+                                         catalogue: SyntheticRouteSource(count: 40), references: ReferenceLists(), catalogueIsEmpty: false)
+            let app = App(root: screen, header: HeaderInfo(), about: InterfaceFixtures.about, status: long, accessible: accessible)
+            _ = app.update()
+            let rows = InterfaceFixtures.frame(app, Self.size).text.components(separatedBy: "\n")
+            let start = try #require(rows.firstIndex { $0.hasPrefix(" No se pudo leer la respuesta") })
+            #expect(start == (accessible ? 21 : 22), "the rows just above the footer")
+            let status = rows[start...22].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            if accessible {
+                #expect(status == "No se pudo leer la respuesta del servidor: la conexión se cerró antes de terminar y se volverá a intentar en la próxima sincronización.")
+            } else {
+                #expect(status.hasPrefix("No se pudo leer la respuesta") && status.hasSuffix("…"), "cut to one row")
+            }
+        }
     }
 
     @Test("accessible mode: the cursor on the search box while typing, on the selected route after ↑/↓, and again on the box at the next /")

@@ -57,8 +57,8 @@ extension RealProcessTests {
             try session.press("Tab", "Tab")
             try session.waitFor("Radicado: TER-")
             try session.press("s")
-            try session.waitFor("Sincronizando ahora…")
-            try session.waitUntil("the second run to end") { !$0.contains("Sincronizando ahora…") && $0.contains("sincronizado ") }
+            try session.waitFor("Sincronizando ahora.")
+            try session.waitUntil("the second run to end") { !$0.contains("Sincronizando ahora.") && $0.contains("sincronizado ") }
             try session.press("q")
             try session.waitFor("estado=0", "terminal=restaurada")
             let local = try json(try cli.run(["novedad", "ver", id, "--json"]))

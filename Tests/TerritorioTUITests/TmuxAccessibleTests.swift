@@ -66,6 +66,46 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.waitFor("estado=0", "terminal=restaurada")
         }
 
+        @Test("«Accesible» in the Perfil screen applies at once: no box drawing and the cursor on the selection; «no» brings them back")
+        func profileToggleAppliesAtOnce() throws {
+            let session = try TmuxSession()
+            defer { session.stop() }
+            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
+            #expect(Self.hasDrawing(try session.screen()), "the list's rule is drawn")
+            try setAccessible("si", in: session)
+            try session.waitFor("Perfil guardado.")
+            try session.waitUntil("the profile without box drawing") { !Self.hasDrawing($0) }
+            try session.press("Escape")
+            try session.waitUntil("the list without box drawing") { $0.contains(" rutas") && !Self.hasDrawing($0) }
+            try cursorOnMarkedRow(session)
+            try session.press("Enter")
+            try session.waitFor("Línea principal", "1. ")
+            #expect(!Self.hasDrawing(try session.screen()), "the route as plain lines")
+            #expect(try session.territorio(["perfil", "--json"])["accesible"] == .bool(true), "and the next start too")
+
+            try session.press("Escape")
+            try setAccessible("no", in: session)
+            try session.waitFor("Perfil guardado.")
+            try session.press("Escape")
+            try session.waitUntil("the list's rule again") { $0.contains(" rutas") && Self.hasDrawing($0) }
+            try session.press("q")
+            try session.waitFor("estado=0", "terminal=restaurada")
+        }
+
+        /// Opens the Perfil screen, writes `value` in «Accesible» and saves with Ctrl-S.
+        private func setAccessible(_ value: String, in session: TmuxSession) throws {
+            try session.press("p")
+            try session.waitFor("Perfil del gestor")
+            for _ in 0..<5 { try session.press("Tab") }
+            try session.press("BSpace", "BSpace")
+            try session.type(value)
+            try session.press("C-s")
+        }
+
+        private static func hasDrawing(_ screen: String) -> Bool {
+            screen.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) }
+        }
+
         /// Waits until the terminal's cursor is on the row marked ▸ (and not at `previous`); returns it.
         @discardableResult
         private func cursorOnMarkedRow(_ session: TmuxSession, not previous: TerminalCursor? = nil,

@@ -10,14 +10,14 @@ rutas = []
 for i in range(n):
     t = c["rutas"][i % len(c["rutas"])]
     extra = " ".join(random.sample(words, 2))
-    canales = [{k: v for k, v in ch.items() if k != "horario"} for ch in ([ch for ch in t["canales"] if ch.get("principal")] or t["canales"][:1])]
+    canales = [{k: (v[:1] if k == "fuentes" else v) for k, v in ch.items() if k != "horario"} for ch in ([ch for ch in t["canales"] if ch.get("principal")] or t["canales"][:1])]
     rutas.append({
-        "id": f"{t['id'][:50]}-{i}",
+        "id": f"{t['id'][:40]}-{i}",
         "titulo": f"{t['titulo'][:80]} ({extra})",
         "resumen": t["resumen"][:50] + " " + extra,
         "temas": t["temas"], "entidades": t["entidades"][:1], "poblacion": t["poblacion"][:15],
         "poblaciones": [], "localidades": t["localidades"],
-        "pasos": [{"titulo": t["pasos"][0]["titulo"][:40]}],
+        "pasos": [{"titulo": t["pasos"][0]["titulo"][:30]}],
         "canales": canales, "requisitos": [], "base_legal": [],
         "fuente": "Medición", "actualizada": t["actualizada"],
     })

@@ -32,6 +32,7 @@ public struct CatalogueStore {
             try meta.run(["fecha", catalogue.info.date])
             try meta.run(["muestra", catalogue.info.isSample ? "1" : "0"])
             if let notice = catalogue.info.notice { try meta.run(["aviso", notice]) }
+            try meta.run(["rutas", String(catalogue.rutas.count)])
             try meta.run(["fuentes", JSONWriter.string(.array(catalogue.sources.map(\.json)))])
             // Changes with every import, so caches of the old catalogue (search vocabulary) expire.
             try meta.run(["generacion", UUID().uuidString.lowercased()])
@@ -72,7 +73,8 @@ public struct CatalogueStore {
     /// The catalogue in use, or nil when none was ever imported.
     public func info() throws -> CatalogueInfo? {
         var values: [String: String] = [:]
-        for row in try database.query("SELECT clave, valor FROM catalogo_meta") {
+        // Only these keys: `fuentes` is tens of kilobytes, and this is read at every start.
+        for row in try database.query("SELECT clave, valor FROM catalogo_meta WHERE clave IN ('version', 'fecha', 'muestra', 'aviso')") {
             values[try row.get(0)] = try row.get(1)
         }
         guard let version = values["version"], let date = values["fecha"] else { return nil }
@@ -89,8 +91,15 @@ public struct CatalogueStore {
         try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM rutas)", as: Bool.self) ?? true
     }
 
+    /// How many routes: counted when the catalogue was imported (counting walks an index of
+    /// every route — a thousand pages at 100 000 routes — and the first screen shows it), or
+    /// now for a catalogue imported before the count was kept.
     public func routeCount() throws -> Int {
-        try database.scalar("SELECT count(*) FROM rutas", as: Int.self) ?? 0
+        if let kept = try database.scalar("SELECT valor FROM catalogo_meta WHERE clave = 'rutas'", as: String.self),
+           let count = Int(kept) {
+            return count
+        }
+        return try database.scalar("SELECT count(*) FROM rutas", as: Int.self) ?? 0
     }
 
     /// The route with exactly this id.

@@ -10,8 +10,10 @@ final class App {
     /// Read when help opens ("acerca de" counts the routes and names the profile's server, which
     /// may have changed), not before the first screen.
     private let about: () -> AboutInfo
-    /// A message shown above the footer until the next key.
-    private(set) var status: String?
+    /// A message shown above the footer until the next key, always a full sentence.
+    private(set) var status: String? {
+        didSet { status = status.map(StatusSentence.make) }
+    }
     private var repaintAll = false
     /// Reads the header again (counts, gestor, server) after something may have changed it.
     var headerSource: (() -> HeaderInfo)?
@@ -21,9 +23,11 @@ final class App {
     /// A program a screen asked to run; the loop takes it (`takeProgram`).
     private var pendingProgram: ExternalProgram?
     /// Accessible mode: plain layouts, the cursor always on the focus, sync's progress at most
-    /// every `progressInterval` seconds.
-    let accessible: Bool
+    /// every `progressInterval` seconds. The Perfil screen's «Accesible» changes it at once.
+    var accessible: Bool
     static let progressInterval: TimeInterval = 5
+    /// The status while a sync the gestor asked for (`s`) has not ended.
+    static let syncRequested = "Sincronizando ahora."
     private var progressShownAt = Date.distantPast
 
     init(root: any Screen, header: HeaderInfo, about: @escaping @autoclosure () -> AboutInfo, status: String? = nil,
@@ -31,7 +35,7 @@ final class App {
         stack = [root]
         chrome = Chrome(header: header)
         self.about = about
-        self.status = status
+        self.status = status.map(StatusSentence.make)
         self.accessible = accessible
     }
 
@@ -65,7 +69,7 @@ final class App {
         case .syncNow:
             guard let sync else { break }
             sync.requestNow()
-            status = "Sincronizando ahora…"
+            status = Self.syncRequested
         case .palette:
             guard context != .tooSmall, context != .palette else { return true }
             stack.append(PaletteScreen(for: context))
@@ -108,9 +112,10 @@ final class App {
             Chrome.drawTooSmall(on: canvas)
             return accessible ? Point(x: 0, y: 0) : nil
         }
-        let body = chrome.body(in: canvas.size, withStatus: status != nil)
+        let statusRows = Chrome.statusRows(status, width: canvas.size.columns, plain: accessible)
+        let body = chrome.body(in: canvas.size, statusRows: statusRows.count)
         top.render(into: canvas, in: body)
-        chrome.draw(on: canvas, context: top.context, offered: top.offers, status: status)
+        chrome.draw(on: canvas, context: top.context, offered: top.offers, status: statusRows)
         guard accessible else { return top.cursor }
         return top.focus ?? Point(x: body.x, y: body.y)
     }
@@ -166,7 +171,7 @@ final class App {
         syncSeen = now
         if finishedRun {
             for screen in stack { screen.reappeared() }
-            if let outcome = sync.takeOutcome(), status == nil || status == "Sincronizando ahora…" { status = outcome }
+            if let outcome = sync.takeOutcome(), status == nil || status == Self.syncRequested { status = outcome }
         }
         refreshHeader()
         return true

@@ -26,24 +26,25 @@ enum Interface {
             notices.append("No se pudo cargar el catálogo de muestra: " + FailureText.describe(error))
         }
         let info: CatalogueInfo?
-        let references: ReferenceLists
         let isEmpty: Bool
         do {
             info = try store.catalogue.info()
-            references = try store.catalogue.references()
             isEmpty = try store.catalogue.isEmpty()
         } catch {
             console.err("No se pudo leer el catálogo: " + FailureText.describe(error))
             return 1
         }
 
-        // The synonyms file is read on the search worker's thread at the first search.
-        let feed = ThreadedRouteFeed {
+        // The first rows and their count come from this thread's connection; the search worker,
+        // with its own, starts once the first screen is up. The synonyms file is read at the first search.
+        let feed = ThreadedRouteFeed(firstSource: StoreRouteSource(store: store, synonyms: SynonymTable.bundled(environment: environment))) {
             StoreRouteSource(store: try Store(directory: directory), synonyms: SynonymTable.bundled(environment: environment))
         }
-        let desk = NovedadDesk(source: StoreNovedadSource(store), references: references, environment: environment,
-                               scratchFolder: URL(fileURLWithPath: directory.path).appendingPathComponent("tmp"))
-        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: references, catalogueIsEmpty: isEmpty,
+        // The reference lists are read when first needed; the catalogue was just read, so they are there.
+        let desk = NovedadDesk(source: StoreNovedadSource(store), references: (try? store.catalogue.references()) ?? ReferenceLists(),
+                               environment: environment,
+                               scratchFolder: URL(fileURLWithPath: directory.path + "/tmp", isDirectory: true))
+        let catalogue = CatalogueScreen(feed: feed, catalogue: store.catalogue, references: desk.references, catalogueIsEmpty: isEmpty,
                                         desk: desk)
         let terminal: Terminal
         do {
@@ -66,19 +67,22 @@ enum Interface {
                       accessible: options.isAccessible(environment: environment,
                                                        profile: (try? ProfileStore(database: store.database).load().accessible) ?? false))
         app.headerSource = { HeaderInfo.read(from: store, isSample: isSample) }
-        let sync = BackgroundSync(directory: directory)
-        app.sync = sync
-        desk.syncLine = { sync.status.running ? sync.status.line : nil }
-        defer { sync.stop() }
+        desk.applyAccessible = { [unowned app] in app.accessible = $0 }
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe) {
-            // The automatic purge at start (docs/diseno.md "Non-negotiables"), once the first screen is
-            // up: photos and contact data of novedades sent or rejected more than 30 days ago, drafts
+            // What the first screen does not need waits until it is up: the search worker,
+            // background sync, and the automatic purge at start (docs/diseno.md "Non-negotiables"):
+            // photos and contact data of novedades sent or rejected more than 30 days ago, drafts
             // 30 days in the papelera, attachment files nothing references, and editor files a
             // crash left in tmp/.
+            feed.start()
+            let sync = BackgroundSync(directory: directory)
+            app.sync = sync
+            desk.syncLine = { sync.status.running ? sync.status.line : nil }
             _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
             _ = try? ScratchFolder(dataDirectory: directory).removeLeftovers()
         }
+        app.sync?.stop()
         terminal.stop()
         probe?.write()
         return 0

@@ -6,10 +6,31 @@ import Foundation
 /// made after them, and abandoned as soon as a new question arrives.
 final class ThreadedRouteFeed: RouteFeed {
     private let mailbox = Mailbox()
+    private let makeSource: @Sendable () throws -> any RouteSource
+    /// Answers the first question on the caller's thread; used once, then let go.
+    private var firstSource: (any RouteSource)?
+    private var started = false
 
-    /// - Parameter makeSource: called once, on the worker thread; the source never leaves it.
-    init(makeSource: @escaping @Sendable () throws -> any RouteSource) {
+    /// - Parameters:
+    ///   - firstSource: answers the first question at once, its count included, on the caller's
+    ///     thread and connection: the first screen is drawn without waiting for a thread to start
+    ///     and open a connection of its own. The worker then starts with the next question, or
+    ///     earlier with `start()`. Nil: the worker starts now and answers every question.
+    ///   - makeSource: called once, on the worker thread; the source never leaves it.
+    init(firstSource: (any RouteSource)? = nil, makeSource: @escaping @Sendable () throws -> any RouteSource) {
+        self.makeSource = makeSource
+        self.firstSource = firstSource
+        if firstSource == nil { start() }
+    }
+
+    deinit { mailbox.stop() }
+
+    /// Starts the worker thread if it is not running yet.
+    func start() {
+        guard !started else { return }
+        started = true
         let mailbox = mailbox
+        let makeSource = makeSource
         let thread = Thread {
             Self.work(mailbox: mailbox, makeSource: makeSource)
         }
@@ -17,9 +38,17 @@ final class ThreadedRouteFeed: RouteFeed {
         thread.start()
     }
 
-    deinit { mailbox.stop() }
-
     func submit(_ request: RouteRequest) {
+        if let source = firstSource {
+            firstSource = nil
+            let (answer, owesTotal) = source.answerPage(request)
+            mailbox.deliver(answer)
+            if owesTotal, case .success(let counted?) = Result(catching: { try source.total(for: request.query, isCancelled: { false }) }) {
+                mailbox.deliver(.total(request, counted))
+            }
+            return
+        }
+        start()
         mailbox.post(request)
     }
 

@@ -6,7 +6,9 @@ import TerritorioModel
 /// the private folder where a description waits while `$EDITOR` has it, and the clock.
 final class NovedadDesk {
     let source: any NovedadSource
-    let references: ReferenceLists
+    /// Read at first use (a form, a list of novedades), not before the first screen.
+    private(set) lazy var references: ReferenceLists = loadReferences()
+    private let loadReferences: () -> ReferenceLists
     let environment: [String: String]
     var photoFolder: String
     /// Inside the data directory (0700): a description may hold a citizen's situation.
@@ -14,11 +16,14 @@ final class NovedadDesk {
     let clock: () -> Date
     /// Background sync's line while a run goes on, nil otherwise (set by the interface).
     var syncLine: () -> String? = { nil }
+    /// Turns accessible mode on or off in the running interface (set by the interface): the
+    /// Perfil screen's «Accesible» applies at once.
+    var applyAccessible: (Bool) -> Void = { _ in }
 
-    init(source: any NovedadSource, references: ReferenceLists, environment: [String: String], scratchFolder: URL,
+    init(source: any NovedadSource, references: @escaping @autoclosure () -> ReferenceLists, environment: [String: String], scratchFolder: URL,
          clock: @escaping () -> Date = Date.init) {
         self.source = source
-        self.references = references
+        loadReferences = references
         self.environment = environment
         self.scratchFolder = scratchFolder
         self.clock = clock

@@ -2,8 +2,9 @@ import TerritorioModel
 
 /// The gestor's profile — name, entity, document, and the sync server and token — as a form,
 /// saved as the gestor types like a novedad. The token is never shown: its field starts empty
-/// and what is typed there replaces it. «Accesible» (sí/no) starts the interface in accessible
-/// mode from the next time it opens. It says when the data directory's disk is not encrypted.
+/// and what is typed there replaces it. «Accesible» (sí/no) turns accessible mode on or off at
+/// once, and is the mode the interface starts in from then on. It says when the data directory's
+/// disk is not encrypted.
 final class ProfileScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "nombre", label: "Nombre", kind: .line(limit: NovedadChanges.maximumShortText)),
@@ -20,8 +21,6 @@ final class ProfileScreen: Screen {
     private var autosave = Autosave()
     private var failure: String?
     private var lastCursor: Point?
-    /// The accessible mode saved when the screen opened: a change applies from the next start.
-    private let accessibleAtStart: Bool
     /// Read once when the screen opens: a lost laptop with an unencrypted disk gives the
     /// citizens' data away.
     private let disk: DiskEncryption
@@ -43,7 +42,6 @@ final class ProfileScreen: Screen {
             "token": TextBuffer(limit: 500, singleLine: true),
             "accesible": TextBuffer(text: profile.accessible ? "sí" : "no", limit: 2, singleLine: true),
         ]
-        accessibleAtStart = profile.accessible
         disk = desk.source.diskEncryption()
         if let entity = profile.entity { values.choices["entidad"] = entity }
         editor = FormEditor(fields: Self.fields, values: values, references: desk.references)
@@ -58,7 +56,8 @@ final class ProfileScreen: Screen {
             if autosave.isPending { save() }
             return .pop
         case .save:
-            return save() ? .notice("Perfil guardado.") : .notice(failure ?? "")
+            return save() ? .notice("Perfil guardado.")
+                : .notice(failure ?? "Perfil guardado, salvo lo que se indica bajo su campo.")
         case .enqueue, .showProfile:
             return .ignored
         default:
@@ -119,6 +118,7 @@ final class ProfileScreen: Screen {
         }
         do {
             try desk.source.save(next)
+            if next.accessible != profile.accessible { desk.applyAccessible(next.accessible) }
             profile = next
             failure = nil
             return editor.problems.isEmpty
@@ -137,9 +137,6 @@ final class ProfileScreen: Screen {
         }
         var notes = disk.notice.map { ["\($0.prefix(1).uppercased())\($0.dropFirst()) (\(disk.detail))."] } ?? []
         if profile.token != nil { notes.append("Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo.") }
-        if profile.accessible != accessibleAtStart {
-            notes.append("El modo accesible se \(profile.accessible ? "activa" : "desactiva") la próxima vez que abra Territorio.")
-        }
         editor.generalProblems = notes
         lastCursor = editor.render(into: canvas, in: area, title: title)
     }

@@ -33,24 +33,19 @@ extension Canvas {
         let limit = truncating ? available - 1 : available
         var used = 0
         var lastStyle = line.spans.first?.style ?? .plain
-        drawing: for span in line.spans {
+        var full = false
+        for span in line.spans where !full {
             lastStyle = span.style
-            // Printable ASCII: a cell a byte, without grapheme breaking (most of a frame).
-            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-                for byte in span.text.utf8 {
-                    if used + 1 > limit { break drawing }
-                    put(Character(Unicode.Scalar(byte)), width: 1, at: Point(x: point.x + used, y: point.y), style: span.style)
-                    used += 1
+            DisplayWidth.forEachCell(of: span.text) { cell, columns in
+                if columns == 0 { return true }
+                if used + columns > limit {
+                    full = true
+                    return false
                 }
-                continue
-            }
-            for character in span.text {
-                let (cell, columns) = DisplayWidth.cell(character)
-                let shown = isPlain && Self.isDrawing(cell) ? " " : cell
-                if columns == 0 { continue }
-                if used + columns > limit { break drawing }
+                let shown = columns == 1 && cell.isASCII ? cell : isPlain && Self.isDrawing(cell) ? " " : cell
                 put(shown, width: columns, at: Point(x: point.x + used, y: point.y), style: span.style)
                 used += columns
+                return true
             }
         }
         if truncating {

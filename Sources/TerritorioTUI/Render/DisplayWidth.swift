@@ -31,10 +31,46 @@ enum DisplayWidth {
     }
 
     static func of(_ text: String) -> Int {
-        // Printable ASCII (most labels and keys): one column a byte, without grapheme breaking.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
-        for character in text { total += cell(character).width }
+        forEachCell(of: text) { _, width in
+            total += width
+            return true
+        }
         return total
+    }
+
+    /// Calls `body` with each character of `text` as a cell shows it (see `cell`) and its width,
+    /// in order, until `body` returns false. A character followed by an ASCII byte (or the end)
+    /// is a character by itself unless it is a "prepend" one (all at U+0600 or above, outside
+    /// U+2000–U+2BFF): printable ASCII, accented letters, «», dashes and box drawing between
+    /// ASCII cost no grapheme breaking, and a run of one such character (a rule) is measured once.
+    static func forEachCell(of text: String, _ body: (_ shown: Character, _ width: Int) -> Bool) {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var last: (scalar: Unicode.Scalar, shown: Character, width: Int)?
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                guard body(Character(Unicode.Scalar(byte)), 1) else { return }
+                index = next
+                continue
+            }
+            let scalar = text.unicodeScalars[index]
+            let afterScalar = text.unicodeScalars.index(after: index)
+            if byte >= 0x80, scalar.value < 0x600 || (0x2000...0x2BFF).contains(scalar.value),
+               afterScalar == utf8.endIndex || utf8[afterScalar] < 0x80 {
+                if last?.scalar != scalar {
+                    let (shown, width) = cell(Character(scalar))
+                    last = (scalar, shown, width)
+                }
+                guard let last, body(last.shown, last.width) else { return }
+                index = afterScalar
+                continue
+            }
+            let (shown, width) = cell(text[index])
+            guard body(shown, width) else { return }
+            index = text.index(after: index)
+        }
     }
 }

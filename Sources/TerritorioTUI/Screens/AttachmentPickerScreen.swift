@@ -125,7 +125,7 @@ final class AttachmentPickerScreen: Screen {
             switch status {
             case 0: .handled
             case nil: .notice("No se pudo iniciar chafa.")
-            default: .notice("chafa no pudo mostrar esta foto.")
+            default: .notice("El programa chafa no pudo mostrar esta foto.")
             }
         })
     }

@@ -21,7 +21,9 @@ final class CatalogueScreen: Screen {
 
     private let feed: any RouteFeed
     private let catalogue: any RouteCatalogue
-    private let references: ReferenceLists
+    /// Read at first use (a filter, a route), not before the first screen.
+    private lazy var references: ReferenceLists = loadReferences()
+    private let loadReferences: () -> ReferenceLists
     /// Routes in the catalogue; 0 means there is no catalogue to search.
     /// No route at all: the list says how to import a catalogue.
     private let catalogueIsEmpty: Bool
@@ -51,11 +53,12 @@ final class CatalogueScreen: Screen {
     private var unanswered: RouteRequest?
     private var jumpToLastWhenCounted = false
 
-    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: ReferenceLists, catalogueIsEmpty: Bool,
+    init(feed: any RouteFeed, catalogue: any RouteCatalogue, references: @escaping @autoclosure () -> ReferenceLists,
+         catalogueIsEmpty: Bool,
          desk: NovedadDesk? = nil) {
         self.feed = feed
         self.catalogue = catalogue
-        self.references = references
+        loadReferences = references
         self.catalogueIsEmpty = catalogueIsEmpty
         self.desk = desk
         ask(offset: 0, wantsTotal: true)

@@ -13,23 +13,37 @@ struct Chrome {
         size.columns < minimum.columns || size.rows < minimum.rows
     }
 
-    /// The area left for the screen's body; a status message takes one more row above the footer.
-    func body(in size: Size, withStatus: Bool) -> Rect {
+    /// Rows a status message may take in accessible mode.
+    static let maximumStatusRows = 3
+
+    /// The area left for the screen's body; the status message's rows are above the footer.
+    func body(in size: Size, statusRows: Int) -> Rect {
         let top = header.isSample ? 2 : 1
-        let bottom = withStatus ? 2 : 1
+        let bottom = 1 + statusRows
         return Rect(x: 0, y: top, columns: size.columns, rows: max(0, size.rows - top - bottom))
     }
 
+    /// The rows of `status` above the footer: one, cut with "…" when longer — in accessible mode
+    /// (`plain`) the whole sentence on lines of its own, up to `maximumStatusRows`, since a
+    /// screen reader cannot read what was cut.
+    static func statusRows(_ status: String?, width: Int, plain: Bool) -> [String] {
+        guard let status else { return [] }
+        guard plain else { return [status] }
+        let rows = TextFit.wrap(status, width: width - 1)
+        guard rows.count > maximumStatusRows else { return rows }
+        return Array(rows.prefix(maximumStatusRows - 1)) + [rows.dropFirst(maximumStatusRows - 1).joined(separator: " ")]
+    }
+
     /// Draws the header, the footer with the keys of `context` (those `offered` first), and
-    /// `status` above the footer.
-    func draw(on canvas: any Canvas, context: KeyContext, offered: Set<Action> = [], status: String?) {
+    /// the status message's rows (`statusRows`) above the footer.
+    func draw(on canvas: any Canvas, context: KeyContext, offered: Set<Action> = [], status: [String]) {
         let size = canvas.size
         canvas.line(StyledLine(" " + header.summary(width: size.columns - 2), style: .header), at: Point(x: 0, y: 0), fill: .header)
         if header.isSample {
             canvas.line(StyledLine(" " + CatalogueInfo.sampleWarning, style: .warning), at: Point(x: 0, y: 1), fill: .warning)
         }
-        if let status {
-            canvas.line(StyledLine(" " + status, style: .status), at: Point(x: 0, y: size.rows - 2), fill: .status)
+        for (offset, row) in status.enumerated() {
+            canvas.line(StyledLine(" " + row, style: .status), at: Point(x: 0, y: size.rows - 1 - status.count + offset), fill: .status)
         }
         canvas.line(Self.footer(for: context, offered: offered, width: size.columns), at: Point(x: 0, y: size.rows - 1), fill: .footer)
     }
