@@ -168,6 +168,23 @@ extension ServidorReal {
             #expect(missing.error.contains("No existe el archivo del secreto"), "\(missing.error)")
         }
 
+        @Test func withoutASecretFileASingleBoxMakesOneAndKeepsIt() async throws {
+            let databaseURL = try await TestDatabase.create()
+            let state = NSTemporaryDirectory() + "territorio-estado-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+            let box = [DigestSecret.fileVariable: "", "STATE_DIRECTORY": state]
+            let first = try await ServerProcess.run(["novedad", "listar"], databaseURL: databaseURL, extra: box)
+            #expect(first.status == 0, "\(first.error)")
+            let made = try String(contentsOfFile: state + "/secreto", encoding: .utf8)
+            #expect(made.wholeMatch(of: /[0-9a-f]{64}\n/) != nil, "\(made)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: state + "/secreto")
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            let second = try await ServerProcess.run(["novedad", "listar"], databaseURL: databaseURL, extra: box)
+            #expect(second.status == 0, "the same box reads the same secret: \(second.error)")
+            #expect(try String(contentsOfFile: state + "/secreto", encoding: .utf8) == made)
+        }
+
         @Test func purgarRemovesContactDataAndPhotosOfClosedNovedadesFromTheStore() async throws {
             try await TestServer.run { server in
                 let token = try await server.tokens.create(gestor: "Ana")
@@ -239,7 +256,7 @@ extension ServidorReal {
             // A real failure in the database: a constraint that cannot be evaluated on a new
             // novedad, whose error quotes the value it choked on — the whole body.
             let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
-            try await database.run { database in
+            _ = try await database.run { database in
                 try await database.client.query("""
                     ALTER TABLE novedades ADD CONSTRAINT prueba_falla CHECK (convert_from(cuerpo, 'UTF8')::integer > 0) NOT VALID
                     """, logger: database.logger)
