@@ -168,6 +168,21 @@ extension ServidorReal {
             #expect(missing.error.contains("No existe el archivo del secreto"), "\(missing.error)")
         }
 
+        @Test func servirDoesNotStartWhileAPhotoStillWaitsInPostgreSQL() async throws {
+            let databaseURL = try await TestDatabase.create()
+            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let photo = Fixtures.photo("antigua")
+            try await database.run { database in
+                try await Schema.migrate(database, secret: TestSecret.secret, through: 2)
+                try await database.client.query("""
+                    INSERT INTO adjuntos (sha256, contenido, bytes) VALUES (\(Fixtures.sha256(photo)), \(ByteBuffer(bytes: photo)), \(Int64(photo.count)))
+                    """, logger: database.logger)
+            }
+            let refused = try await ServerProcess.run(["servir", "--puerto", "0"], databaseURL: databaseURL)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("ejecute antes «territorio-servidor migrar-adjuntos»"), "\(refused.error)")
+        }
+
         @Test func withoutASecretFileASingleBoxMakesOneAndKeepsIt() async throws {
             let databaseURL = try await TestDatabase.create()
             let state = NSTemporaryDirectory() + "territorio-estado-" + UUID().uuidString
