@@ -1,3 +1,5 @@
+import TerritorioServidorCore
+
 /// What the command line asked for, once parsed.
 enum Command: Equatable {
     case serve(host: String, port: Int)
@@ -9,6 +11,9 @@ enum Command: Equatable {
     case listNovedades(json: Bool)
     case setStatus(radicado: String, estado: String, nota: String?)
     case maintenance
+    case findTitular(TitularQuery, json: Bool)
+    case suppressTitular(radicado: String, reason: String?)
+    case purge(closedDays: Int?, openDays: Int?)
     case migrateAttachments
     case help
 }

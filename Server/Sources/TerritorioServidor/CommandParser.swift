@@ -1,3 +1,5 @@
+import TerritorioServidorCore
+
 /// Turns the words after the program name into a `Command`. Options take one value
 /// (`--puerto 8080`); anything unknown, missing or repeated is a `UsageError`.
 enum CommandParser {
@@ -27,6 +29,13 @@ enum CommandParser {
         case "mantenimiento":
             try Arguments(rest, options: [], usage: Usage.maintenance).expectPositionals(0)
             return .maintenance
+        case "titular":
+            return try titular(Array(rest.dropFirst()), subcommand: rest.first)
+        case "purgar":
+            let arguments = try Arguments(rest, options: ["--dias", "--dias-abiertas"], usage: Usage.purge)
+            try arguments.expectPositionals(0)
+            return .purge(closedDays: try days(arguments, "--dias", usage: Usage.purge),
+                          openDays: try days(arguments, "--dias-abiertas", usage: Usage.purge))
         case "migrar-adjuntos":
             try Arguments(rest, options: [], usage: Usage.migrateAttachments).expectPositionals(0)
             return .migrateAttachments
@@ -50,16 +59,53 @@ enum CommandParser {
 }
 
 extension CommandParser {
+    /// `titular consultar`, `titular suprimir`.
+    private static func titular(_ words: [String], subcommand: String?) throws -> Command {
+        switch subcommand {
+        case "consultar":
+            let arguments = try Arguments(words, options: ["--telefono", "--nombre"], flags: ["--json"], usage: Usage.findTitular)
+            try arguments.expectPositionals(0)
+            let json = arguments.flags.contains("--json")
+            switch (arguments.options["--telefono"], arguments.options["--nombre"]) {
+            case (let phone?, nil):
+                guard TitularContact.digits(phone).count >= 7 else {
+                    throw UsageError(message: "--telefono debe tener al menos 7 dígitos.", usage: Usage.findTitular)
+                }
+                return .findTitular(.phone(phone), json: json)
+            case (nil, let name?):
+                guard !TitularContact.folded(name).isEmpty else {
+                    throw UsageError(message: "--nombre debe tener al menos una palabra.", usage: Usage.findTitular)
+                }
+                return .findTitular(.name(name), json: json)
+            default:
+                throw UsageError(message: "Dé --telefono o --nombre, uno de los dos.", usage: Usage.findTitular)
+            }
+        case "suprimir":
+            let arguments = try Arguments(words, options: ["--radicado", "--motivo"], usage: Usage.suppressTitular)
+            try arguments.expectPositionals(0)
+            return .suppressTitular(radicado: try arguments.required("--radicado", "RADICADO"), reason: arguments.options["--motivo"])
+        default:
+            throw UsageError(message: "Use «titular consultar» o «titular suprimir».", usage: Usage.titular)
+        }
+    }
+
+    /// A number of days given to `option`, or nil when it was not.
+    private static func days(_ arguments: Arguments, _ option: String, usage: String) throws -> Int? {
+        guard let text = arguments.options[option] else { return nil }
+        guard let days = Int(text), RetentionSettings.allowedDays.contains(days) else {
+            throw UsageError(message: "\(option) debe ser un número entero de días entre \(RetentionSettings.allowedDays.lowerBound) y \(RetentionSettings.allowedDays.upperBound).",
+                             usage: usage)
+        }
+        return days
+    }
+
     /// `token crear`, `token listar`, `token revocar`.
     private static func token(_ words: [String], subcommand: String?) throws -> Command {
         switch subcommand {
         case "crear":
             let arguments = try Arguments(words, options: ["--gestor", "--nombre"], usage: Usage.createToken)
             try arguments.expectPositionals(0)
-            guard let gestor = arguments.options["--gestor"] else {
-                throw UsageError(message: "Falta --gestor ID.", usage: Usage.createToken)
-            }
-            return .createToken(gestor: gestor, name: arguments.options["--nombre"])
+            return .createToken(gestor: try arguments.required("--gestor", "ID"), name: arguments.options["--nombre"])
         case "listar":
             let arguments = try Arguments(words, options: ["--gestor"], usage: Usage.listTokens)
             try arguments.expectPositionals(0)
@@ -108,6 +154,12 @@ private struct Arguments {
                 positionals.append(word)
             }
         }
+    }
+
+    /// The value of an option the command cannot go without (`placeholder` names it in the message).
+    func required(_ option: String, _ placeholder: String) throws -> String {
+        guard let value = options[option] else { throw UsageError(message: "Falta \(option) \(placeholder).", usage: usage) }
+        return value
     }
 
     func expectPositionals(_ count: Int) throws {

@@ -36,14 +36,37 @@ struct CommandRunner {
             let objects = try objectStore()
             let outcome = try await withDatabase { database in
                 try await objects.check()
-                return try await Maintenance(database: database, objects: objects, lifetimes: lifetimes).run()
+                return try await Maintenance(database: database, objects: objects, lifetimes: lifetimes,
+                                             retention: try RetentionSettings(environment: environment)).run()
             }
             Console.out("Subidas vencidas: \(outcome.expiredUploads). Fotos sin novedad retiradas: \(outcome.collectedPhotos). Objetos borrados del almacén: \(outcome.deletedObjects).")
+            Console.out(PurgeReport.text(outcome.purge))
+        case .findTitular(let query, let json):
+            let findings = try await withDatabase { try await TitularRequests(database: $0).find(query) }
+            Console.out(json ? try TitularListing.json(findings) : TitularListing.text(findings))
+        case .suppressTitular(let radicado, let reason):
+            let done = try await withDatabase {
+                try await TitularRequests(database: $0).suppress(radicado: radicado, user: OperatingSystemUser.name, reason: reason)
+            }
+            Console.out(done.hadContact
+                ? "\(radicado): datos de contacto suprimidos (registro de auditoría \(done.auditID))."
+                : "\(radicado): no tenía datos de contacto; la solicitud quedó registrada (registro de auditoría \(done.auditID)).")
+        case .purge(let closedDays, let openDays):
+            let configured = try RetentionSettings(environment: environment)
+            let settings = RetentionSettings(closedDays: closedDays ?? configured.closedDays, openDays: openDays ?? configured.openDays)
+            let objects = try objectStore()
+            let (purge, deleted) = try await withDatabase { database in
+                try await objects.check()
+                let purge = try await RetentionPurge(database: database, settings: settings, user: OperatingSystemUser.name).run()
+                return (purge, try await ObjectInventory(database: database, objects: objects).collect())
+            }
+            Console.out(PurgeReport.text(purge) + " Objetos borrados del almacén: \(deleted).")
         case .migrateAttachments:
             let objects = try objectStore()
+            let secret = try DigestSecret.load(environment: environment)
             let outcome = try await withDatabase { database in
                 try await objects.check()
-                return try await AttachmentMigration(database: database, objects: objects).run()
+                return try await AttachmentMigration(database: database, objects: objects, secret: secret).run()
             }
             Console.out("Fotos pasadas de PostgreSQL a \(objects.description): \(outcome.moved).")
             guard outcome.damaged.isEmpty else {
@@ -58,12 +81,15 @@ struct CommandRunner {
     private func serve(host: String, port: Int) async throws {
         let connections = try ConnectionLimits(environment: environment)
         let storage = try StorageSettings(environment: environment)
+        let retention = try RetentionSettings(environment: environment)
+        let secret = try DigestSecret.load(environment: environment)
         let database = try openDatabase()
         let objects = try objectStore()
         try await objects.check()
-        let application = SyncServer.application(database: database, objects: objects,
+        let application = SyncServer.application(database: database, objects: objects, secret: secret,
                                                  limits: ServerLimits(bytesInIncompleteUploads: storage.bytesInIncompleteUploads),
-                                                 lifetimes: storage.lifetimes, connections: connections, host: host, port: port) { boundPort in
+                                                 lifetimes: storage.lifetimes, connections: connections, retention: retention,
+                                                 host: host, port: port) { boundPort in
             Console.out("Escuchando en http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)")
         }
         try await application.runService()
@@ -88,9 +114,10 @@ struct CommandRunner {
     }
 
     private func withDatabase<Result: Sendable>(_ body: @Sendable (Database) async throws -> Result) async throws -> Result {
-        try await openDatabase(logLevel: .critical).run { database in
+        let secret = try DigestSecret.load(environment: environment)
+        return try await openDatabase(logLevel: .critical).run { database in
             try await database.checkReachable()
-            try await Schema.migrate(database)
+            try await Schema.migrate(database, secret: secret)
             return try await body(database)
         }
     }

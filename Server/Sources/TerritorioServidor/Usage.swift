@@ -10,8 +10,13 @@ enum Usage {
     static let setStatus = "territorio-servidor novedad estado RADICADO ESTADO [--nota TEXTO]"
     static let maintenance = "territorio-servidor mantenimiento"
     static let migrateAttachments = "territorio-servidor migrar-adjuntos"
+    static let findTitular = "territorio-servidor titular consultar (--telefono TELÉFONO | --nombre NOMBRE) [--json]"
+    static let suppressTitular = "territorio-servidor titular suprimir --radicado RADICADO [--motivo TEXTO]"
+    static let titular = [findTitular, suppressTitular].joined(separator: "\n     ")
+    static let purge = "territorio-servidor purgar [--dias N] [--dias-abiertas N]"
 
-    static let all = [serve, createToken, listTokens, revokeToken, publishCatalogue, listNovedades, setStatus, maintenance, migrateAttachments]
+    static let all = [serve, createToken, listTokens, revokeToken, publishCatalogue, listNovedades, setStatus, maintenance, migrateAttachments,
+                      findTitular, suppressTitular, purge]
 
     static let help = """
         Servidor de referencia de sincronización de Territorio (docs/protocolo-sincronizacion.md).
@@ -35,5 +40,16 @@ enum Usage {
         fotos que ninguna novedad nombra desde hace 7 días (TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS) y lo
         que nada nombra en el almacén (servir lo hace cada hora).
         migrar-adjuntos pasa al almacén las fotos que versiones anteriores guardaban en PostgreSQL.
+
+        Datos personales (Ley 1581 de 2012): «titular consultar» lista las novedades con datos de contacto
+        de esa persona (nombre sin importar mayúsculas ni tildes; teléfono por sus dígitos); «titular
+        suprimir» borra los datos de contacto de una novedad y deja constancia de quién, cuándo y por qué
+        (el motivo no puede llevar los datos del titular). purgar borra los datos de contacto y las fotos
+        de las novedades atendidas o cerradas hace más de --dias días (TERRITORIO_CONSERVAR_DIAS, por
+        omisión 180) y de las nunca cerradas recibidas hace más de --dias-abiertas días
+        (TERRITORIO_CONSERVAR_ABIERTAS_DIAS, por omisión 730); servir y mantenimiento lo hacen también.
+        Los cuerpos se reconocen por un digesto con clave: el archivo TERRITORIO_SECRETO_ARCHIVO (si no se
+        da, $STATE_DIRECTORY/secreto o ~/.local/share/territorio-servidor/secreto, creado la primera vez),
+        el mismo en todas las instancias.
         """
 }

@@ -12,14 +12,12 @@ func exitCode(for words: [String], environment: [String: String]) async -> Int32
         Console.err(error.message)
         Console.err("Uso: \(error.usage)")
         return 2
-    } catch let error as ServerFailure {
-        Console.err(error.message)
-        return 1
-    } catch let error as ObjectStoreFailure {
-        Console.err(error.description)
-        return 1
     } catch {
-        Console.err("No se pudo completar la orden: \(String(reflecting: error))")
+        switch LoggableError.underlying(error) {
+        case let failure as ServerFailure: Console.err(failure.message)
+        case let failure as ObjectStoreFailure: Console.err(failure.description)
+        default: Console.err("No se pudo completar la orden: \(LoggableError.describe(error))")
+        }
         return 1
     }
 }

@@ -84,7 +84,7 @@ extension ServidorReal {
             let tokens = ["Ana Pérez": "a", "Ana Perez": "b", "ana-perez": "c", "Luis": "d"].mapValues { String(repeating: $0, count: 48) }
             let novedadID = Fixtures.newID()
             try await database.run { database in
-                try await Schema.migrate(database, through: 2)
+                try await Schema.migrate(database, secret: TestSecret.secret, through: 2)
                 for name in ["Ana Pérez", "Ana Perez", "ana-perez", "Luis"] {
                     try await database.client.query("""
                         WITH g AS (INSERT INTO gestores (nombre) VALUES (\(name)) RETURNING id)
@@ -102,7 +102,7 @@ extension ServidorReal {
                     """, logger: database.logger)
                 try await database.client.query("UPDATE contadores SET valor = 1 WHERE nombre = 'estados'", logger: database.logger)
 
-                try await Schema.migrate(database)
+                try await Schema.migrate(database, secret: TestSecret.secret)
 
                 let rows = try await database.client.query("SELECT nombre, identificador FROM gestores ORDER BY id", logger: database.logger)
                 var identifiers: [String] = []

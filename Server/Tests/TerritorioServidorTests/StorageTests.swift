@@ -73,7 +73,7 @@ extension ServidorReal {
             let databaseURL = try await TestDatabase.create()
             let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
             try await database.run { database in
-                try await Schema.migrate(database, through: 2)  // the schema before the object store
+                try await Schema.migrate(database, secret: TestSecret.secret, through: 2)  // the schema before the object store
                 // A gestor and token as that schema wrote them (before gestor identifiers).
                 let token = String(repeating: "e", count: 48)
                 _ = try await database.client.query("""

@@ -7,6 +7,7 @@ import TerritorioWire
 struct NovedadEndpoint: Sendable {
     let limits: ServerLimits
     let novedades: NovedadStore
+    let secret: DigestSecret
 
     func put(id: String, request: Request, gestor: AuthenticatedGestor) async throws -> Response {
         let body = try await ReceivedBody.read(request, limit: limits.bytesPerNovedad, what: "La novedad")
@@ -16,7 +17,7 @@ struct NovedadEndpoint: Sendable {
         }
         let payload = NovedadPayload(members: members, urlID: id, maximumAttachments: limits.attachmentsPerNovedad)
         guard payload.problems.isEmpty else { throw APIProblem.invalidNovedad(payload.problems) }
-        let outcome = try await novedades.accept(id: id, body: body.bytes, bodySHA256: SHA256.hex(of: body.sha256),
+        let outcome = try await novedades.accept(id: id, body: body.bytes, bodyDigest: secret.hex(of: body.bytes.readableBytesView),
                                                  attachments: payload.attachments, from: gestor)
         let digest: HTTPFields = [.reprDigest: WireProtocol.reprDigest(sha256: body.sha256)]
         switch outcome {

@@ -15,7 +15,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status.kind == .clientError {
             throw APIProblem.badRequest(error.body ?? "La solicitud no se pudo interpretar.")
         } catch {
-            context.logger.error("Error al atender \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            context.logger.error("Error al atender \(request.method) \(request.uri.path): \(LoggableError.describe(error))")
             throw APIProblem.unavailable()
         }
     }

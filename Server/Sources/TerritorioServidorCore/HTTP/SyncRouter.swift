@@ -5,12 +5,12 @@ import TerritorioWire
 /// token, whose handlers get the authenticated gestor from their context; and `GET /salud`,
 /// without a token, for load balancers.
 enum SyncRouter {
-    static func make(database: Database, objects: any ObjectStore, limits: ServerLimits) -> Router<APIRequestContext> {
+    static func make(database: Database, objects: any ObjectStore, limits: ServerLimits, secret: DigestSecret) -> Router<APIRequestContext> {
         let catalogue = CatalogueStore(database: database)
         let session = SessionEndpoint(limits: limits, catalogue: catalogue)
         let attachments = AttachmentEndpoints(limits: limits, intake: PhotoIntake(database: database, objects: objects, limits: limits))
         let health = HealthEndpoint(database: database, objects: objects)
-        let novedad = NovedadEndpoint(limits: limits, novedades: NovedadStore(database: database))
+        let novedad = NovedadEndpoint(limits: limits, novedades: NovedadStore(database: database), secret: secret)
         let statuses = StatusEndpoint(database: database)
         let catalogueChanges = CatalogueEndpoint(catalogue: catalogue)
 

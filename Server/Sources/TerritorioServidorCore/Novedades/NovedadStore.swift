@@ -4,7 +4,8 @@ import TerritorioWire
 
 /// Accepted novedades: their exact bytes, who sent them, their radicado and attachments.
 /// Idempotent by id: the primary key is the idempotency key, so a retry after a lost answer, or two
-/// identical requests racing, end as one row and one radicado.
+/// identical requests racing, end as one row and one radicado. "The same bytes" is told by the
+/// body's keyed digest (`DigestSecret`), which stays when contact data leaves the stored body.
 public struct NovedadStore: Sendable {
     /// How an attempt to store a novedad ended.
     public enum Outcome: Equatable, Sendable {
@@ -23,17 +24,17 @@ public struct NovedadStore: Sendable {
         self.database = database
     }
 
-    public func accept(id: String, body: ByteBuffer, bodySHA256: String, attachments: [String], from gestor: AuthenticatedGestor) async throws -> Outcome {
+    public func accept(id: String, body: ByteBuffer, bodyDigest: String, attachments: [String], from gestor: AuthenticatedGestor) async throws -> Outcome {
         let logger = database.logger
         return try await database.client.withTransaction(logger: logger) { connection in
-            if let earlier = try await Self.existing(id: id, bodySHA256: bodySHA256, on: connection, logger: logger) {
+            if let earlier = try await Self.existing(id: id, bodyDigest: bodyDigest, on: connection, logger: logger) {
                 return earlier
             }
             let missing = try await Self.missing(among: attachments, for: gestor.gestorID, on: connection, logger: logger)
             guard missing.isEmpty else { return .missingAttachments(missing) }
             let inserted = try await connection.query("""
-                INSERT INTO novedades (id, radicado, gestor_id, token_id, cuerpo, cuerpo_sha256)
-                VALUES (\(id)::uuid, nuevo_radicado(), \(gestor.gestorID), \(gestor.tokenID), \(body), \(bodySHA256))
+                INSERT INTO novedades (id, radicado, gestor_id, token_id, cuerpo, cuerpo_hmac)
+                VALUES (\(id)::uuid, nuevo_radicado(), \(gestor.gestorID), \(gestor.tokenID), \(body), \(bodyDigest))
                 ON CONFLICT (id) DO NOTHING
                 RETURNING radicado, iso_utc(recibida_en)
                 """, logger: logger)
@@ -43,7 +44,7 @@ public struct NovedadStore: Sendable {
             }
             guard let receipt else {
                 // A concurrent request with this id committed first: answer as if it came after it.
-                guard let earlier = try await Self.existing(id: id, bodySHA256: bodySHA256, on: connection, logger: logger) else {
+                guard let earlier = try await Self.existing(id: id, bodyDigest: bodyDigest, on: connection, logger: logger) else {
                     throw ServerFailure("La novedad \(id) chocó con otra solicitud que no quedó guardada; reintente.")
                 }
                 return earlier
@@ -94,12 +95,12 @@ public struct NovedadStore: Sendable {
     }
 
     /// The answer for an id already stored: a replay for the same bytes, a conflict otherwise.
-    private static func existing(id: String, bodySHA256: String, on connection: PostgresConnection, logger: Logger) async throws -> Outcome? {
+    private static func existing(id: String, bodyDigest: String, on connection: PostgresConnection, logger: Logger) async throws -> Outcome? {
         let rows = try await connection.query("""
-            SELECT radicado, cuerpo_sha256, iso_utc(recibida_en) FROM novedades WHERE id = \(id)::uuid
+            SELECT radicado, cuerpo_hmac, iso_utc(recibida_en) FROM novedades WHERE id = \(id)::uuid
             """, logger: logger)
-        for try await (radicado, storedSHA256, receivedAt) in rows.decode((String, String, String).self) {
-            guard storedSHA256 == bodySHA256 else { return .conflict(radicado: radicado) }
+        for try await (radicado, storedDigest, receivedAt) in rows.decode((String, String, String).self) {
+            guard storedDigest == bodyDigest else { return .conflict(radicado: radicado) }
             return .replayed(NovedadReceipt(id: id, radicado: radicado, estado: "recibida", recibida_en: receivedAt))
         }
         return nil

@@ -16,10 +16,13 @@ public struct AttachmentMigration: Sendable {
 
     let database: Database
     let objects: any ObjectStore
+    /// For the schema steps after the one this unblocks.
+    let secret: DigestSecret
 
-    public init(database: Database, objects: any ObjectStore) {
+    public init(database: Database, objects: any ObjectStore, secret: DigestSecret) {
         self.database = database
         self.objects = objects
+        self.secret = secret
     }
 
     public func run() async throws -> Outcome {
@@ -49,7 +52,7 @@ public struct AttachmentMigration: Sendable {
             }
             outcome.moved += 1
         }
-        try await Schema.migrate(database)
+        try await Schema.migrate(database, secret: secret)
         return outcome
     }
 

@@ -3,7 +3,8 @@ import ServiceLifecycle
 
 /// What keeps the store from growing without bound: incomplete uploads untouched for
 /// `uploadLifetime` expire, photos no novedad names and nobody sent for `photoLifetime` are
-/// collected, and the objects nothing names any more are deleted from the store. Run by
+/// collected, novedades kept as long as `retention` allows lose their contact data and photos
+/// (`RetentionPurge`), and the objects nothing names any more are deleted from the store. Run by
 /// `territorio-servidor mantenimiento` and every hour by each `servir` (two instances doing it at
 /// once only delete the same things).
 public struct Maintenance: Sendable {
@@ -22,19 +23,24 @@ public struct Maintenance: Sendable {
         public let expiredUploads: Int
         public let collectedPhotos: Int
         public let deletedObjects: Int
+        public let purge: RetentionPurge.Outcome
     }
 
     let database: Database
     let objects: any ObjectStore
     let lifetimes: Lifetimes
+    let retention: RetentionSettings
 
-    public init(database: Database, objects: any ObjectStore, lifetimes: Lifetimes = Lifetimes()) {
+    public init(database: Database, objects: any ObjectStore, lifetimes: Lifetimes = Lifetimes(), retention: RetentionSettings = RetentionSettings()) {
         self.database = database
         self.objects = objects
         self.lifetimes = lifetimes
+        self.retention = retention
     }
 
     public func run() async throws -> Outcome {
+        let purge = try await RetentionPurge(database: database, settings: retention, user: OperatingSystemUser.name,
+                                             recentUploadDays: lifetimes.photoDays).run()
         let expired = try await count("""
             DELETE FROM subidas WHERE actualizada_en < now() - make_interval(days => \(lifetimes.uploadDays)::int) RETURNING 1
             """)
@@ -47,7 +53,7 @@ public struct Maintenance: Sendable {
             RETURNING 1
             """)
         let deleted = try await ObjectInventory(database: database, objects: objects).collect()
-        return Outcome(expiredUploads: expired, collectedPhotos: collected, deletedObjects: deleted)
+        return Outcome(expiredUploads: expired, collectedPhotos: collected, deletedObjects: deleted, purge: purge)
     }
 
     private func count(_ query: PostgresQuery) async throws -> Int {
@@ -71,7 +77,7 @@ public struct Maintenance: Sendable {
                 do {
                     _ = try await maintenance.run()
                 } catch {
-                    maintenance.database.logger.error("Mantenimiento del almacén: \(String(reflecting: error))")
+                    maintenance.database.logger.error("Mantenimiento del almacén: \(LoggableError.describe(error))")
                 }
             }
         }

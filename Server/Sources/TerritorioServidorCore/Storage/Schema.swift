@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 
 /// The database schema as numbered steps, recorded in `esquema_versiones` so each runs once.
@@ -218,6 +219,43 @@ public enum Schema {
             "ALTER TABLE adjuntos DROP COLUMN contenido",
             "ALTER TABLE adjuntos ALTER COLUMN objeto SET NOT NULL",
         ],
+        // Personal data (Ley 1581 de 2012). Bodies are recognised by a keyed digest (HMAC-SHA256
+        // with the server's secret, from `secreto_migracion`, see `migrate`) instead of a plain
+        // SHA-256, which would let a deleted phone number be guessed back from a copy of the
+        // database; the stored ones are digested again from their bodies. The database keeps a
+        // check value of the secret so an instance with another one is refused. A purged
+        // novedad is marked; every deletion of contact data (a titular's request or the
+        // retention purge) is recorded: who, when, why — never the data.
+        [
+            "ALTER TABLE novedades ADD COLUMN cuerpo_hmac text",
+            """
+            UPDATE novedades SET cuerpo_hmac = encode(sha256(s.externo || sha256(s.interno || cuerpo)), 'hex')
+            FROM secreto_migracion s
+            """,
+            "ALTER TABLE novedades ALTER COLUMN cuerpo_hmac SET NOT NULL",
+            "ALTER TABLE novedades DROP COLUMN cuerpo_sha256",
+            """
+            CREATE TABLE secreto_verificacion (
+                unico boolean PRIMARY KEY DEFAULT true CHECK (unico),
+                valor text NOT NULL
+            )
+            """,
+            "INSERT INTO secreto_verificacion (valor) SELECT verificacion FROM secreto_migracion",
+            "ALTER TABLE novedades ADD COLUMN purgada_en timestamptz",
+            """
+            CREATE TABLE retiros_datos (
+                id bigserial PRIMARY KEY,
+                novedad_id uuid NOT NULL REFERENCES novedades,
+                causa text NOT NULL CHECK (causa IN ('solicitud', 'plazo')),
+                usuario text NOT NULL,
+                motivo text,
+                habia_contacto boolean NOT NULL,
+                fotos integer NOT NULL DEFAULT 0,
+                hecho_en timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX retiros_datos_novedad ON retiros_datos (novedad_id)",
+        ],
     ]
 
     /// Steps that wait for something only a command can do: the step runs once this query
@@ -227,10 +265,20 @@ public enum Schema {
     ]
 
     /// Applies the steps this database has not seen yet, up to `lastStep` (tests build a database
-    /// as an earlier version left it).
-    public static func migrate(_ database: Database, through lastStep: Int? = nil) async throws {
+    /// as an earlier version left it), then checks that `secret` is the one the database knows.
+    /// The secret reaches the steps only through a temporary table of this transaction, which
+    /// PostgreSQL never writes to its log. Returns whether every step is applied.
+    @discardableResult
+    public static func migrate(_ database: Database, secret: DigestSecret, through lastStep: Int? = nil) async throws -> Bool {
         try await database.client.withTransaction(logger: database.logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7245001)", logger: database.logger)
+            let pads = secret.pads
+            try await connection.query("""
+                CREATE TEMPORARY TABLE secreto_migracion (interno bytea NOT NULL, externo bytea NOT NULL, verificacion text NOT NULL) ON COMMIT DROP
+                """, logger: database.logger)
+            try await connection.query("""
+                INSERT INTO secreto_migracion VALUES (\(ByteBuffer(bytes: pads.inner)), \(ByteBuffer(bytes: pads.outer)), \(secret.checkValue))
+                """, logger: database.logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS esquema_versiones (
                     version integer PRIMARY KEY,
@@ -244,13 +292,30 @@ public enum Schema {
                 if let ready = readiness[index + 1] {
                     var isReady = false
                     for try await answer in try await connection.query(ready, logger: database.logger).decode(Bool.self) { isReady = answer }
-                    guard isReady else { return }
+                    guard isReady else { break }
                 }
                 for statement in step {
                     try await connection.query(statement, logger: database.logger)
                 }
                 try await connection.query("INSERT INTO esquema_versiones (version) VALUES (\(index + 1))", logger: database.logger)
+                applied = index + 1
             }
+            if applied >= secretStep {
+                var known: String?
+                for try await value in try await connection.query("SELECT valor FROM secreto_verificacion", logger: database.logger).decode(String.self) {
+                    known = value
+                }
+                guard known == secret.checkValue else {
+                    throw ServerFailure("""
+                        El secreto de los digestos (\(DigestSecret.fileVariable)) no es el que usa esta base de datos: todas las \
+                        instancias y órdenes deben leer el mismo archivo. Use el de las demás instancias.
+                        """)
+                }
+            }
+            return applied == steps.count
         }
     }
+
+    /// The first step that knows the digest secret.
+    static let secretStep = 8
 }

@@ -27,6 +27,7 @@ enum ServerProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["TERRITORIO_DB_URL"] = databaseURL
         environment.merge(TestObjects.environment(forDatabaseURL: databaseURL)) { _, new in new }
+        environment.merge(TestSecret.environment) { _, new in new }
         return environment
     }
 
@@ -70,14 +71,23 @@ enum ServerProcess {
         }
     }
 
-    /// Starts `servir --puerto 0` and waits for the URL it prints once it accepts connections.
-    static func start(databaseURL: String, extra: [String: String] = [:]) async throws -> (process: Process, url: URL) {
+    /// Starts `servir --puerto 0` and waits for the URL it prints once it accepts connections;
+    /// `extra` adds to its environment, and with `log`, what it writes to standard error (its
+    /// log) goes to that file.
+    static func start(databaseURL: String, extra: [String: String] = [:], log: String? = nil) async throws -> (process: Process, url: URL) {
         let process = Process()
         process.executableURL = try executable
         process.arguments = ["servir", "--puerto", "0"]
         process.environment = environment(databaseURL: databaseURL).merging(extra) { _, new in new }
         let output = Pipe()
         process.standardOutput = output
+        if let log {
+            guard FileManager.default.createFile(atPath: log, contents: nil), let handle = FileHandle(forWritingAtPath: log) else {
+                Issue.record("No se pudo crear \(log)")
+                throw NotBuilt()
+            }
+            process.standardError = handle
+        }
         try process.run()
         let line = await firstLine(of: output.fileHandleForReading)
         // Whatever it logs afterwards is read and dropped, so a full pipe never blocks it.

@@ -31,8 +31,8 @@ struct TestServer {
         let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let objects = try objects ?? TestObjects.store(for: database)
-        let application = SyncServer.application(database: database, objects: objects, limits: limits, connections: connections,
-                                                 host: "127.0.0.1", port: 0) { port in
+        let application = SyncServer.application(database: database, objects: objects, secret: TestSecret.secret, limits: limits,
+                                                 connections: connections, host: "127.0.0.1", port: 0) { port in
             portContinuation.yield(port)
         }
         let services = ServiceGroup(configuration: .init(services: [application], logger: TestDatabase.quietLogger))

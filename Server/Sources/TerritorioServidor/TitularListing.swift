@@ -1,0 +1,36 @@
+import Foundation
+import TerritorioServidorCore
+
+/// `titular consultar`: each novedad with the person's contact data as a short block, or with
+/// `--json` a JSON array of objects. Text from the clients is shown with control characters made
+/// visible, so a stored name cannot drive the terminal of whoever reads it.
+enum TitularListing {
+    static func text(_ findings: [TitularRequests.Finding]) -> String {
+        guard !findings.isEmpty else { return "Ninguna novedad guarda datos de contacto de esa persona." }
+        return findings.map { finding in
+            let contact = finding.contacto
+            var lines = [
+                "\(finding.radicado)  recibida \(finding.recibida_en)  \(finding.estado)  gestor: \(TerminalText.visible(finding.gestor))",
+                "  nombre: \(contact.nombre.map(TerminalText.visible) ?? "—")",
+                "  teléfono: \(contact.telefono.map(TerminalText.visible) ?? "—")",
+                "  datos sensibles: \(yesNo(contact.datosSensibles))  datos de menor: \(yesNo(contact.datosDeMenor))",
+            ]
+            if let consent = contact.consentimiento {
+                lines.append("  consentimiento: texto \(TerminalText.visible(consent.version_texto ?? "—")), tomado por \(TerminalText.visible(consent.tomado_por ?? "—")) el \(TerminalText.visible(consent.tomado_en ?? "—"))")
+            } else {
+                lines.append("  consentimiento: no registrado")
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n") + "\n\(findings.count == 1 ? "1 novedad" : "\(findings.count) novedades")."
+    }
+
+    static func json(_ findings: [TitularRequests.Finding]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(findings), as: UTF8.self)
+    }
+
+    private static func yesNo(_ flag: Bool?) -> String {
+        flag.map { $0 ? "sí" : "no" } ?? "—"
+    }
+}
