@@ -13,6 +13,9 @@ final class SyncServerProcess {
     let databaseURL: String
     private(set) var baseURL = ""
     private let process = Process()
+    /// What the server and its administration commands run with: this test's database, photo folder
+    /// and digest secret, so nothing of the test lands in the real home.
+    private let environment: [String: String]
 
     init() throws {
         guard let template = ProcessInfo.processInfo.environment["TERRITORIO_DB_URL"] else {
@@ -21,9 +24,17 @@ final class SyncServerProcess {
         databaseURL = try Self.freshDatabase(from: template)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["servir", "--puerto", "0"]
-        // The photos in a folder of this test's own (the server's default store).
-        let photos = NSTemporaryDirectory() + "territorio-pruebas-adjuntos/" + (URL(string: databaseURL)?.lastPathComponent ?? "")
-        process.environment = ["PATH": "/usr/bin:/bin", "TERRITORIO_DB_URL": databaseURL, "TERRITORIO_ADJUNTOS_DIR": photos]
+        // The photos in a folder of this test's own (the server's default store), and its own secret.
+        let name = URL(string: databaseURL)?.lastPathComponent ?? ""
+        let photos = NSTemporaryDirectory() + "territorio-pruebas-adjuntos/" + name
+        let secret = NSTemporaryDirectory() + "territorio-pruebas-secreto-" + name
+        let secretText = (0..<4).map { _ in UUID().uuidString.replacingOccurrences(of: "-", with: "") }.joined()
+        guard FileManager.default.createFile(atPath: secret, contents: Data(secretText.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Failure("no se pudo escribir el secreto de prueba en \(secret)")
+        }
+        environment = ["PATH": "/usr/bin:/bin", "TERRITORIO_DB_URL": databaseURL, "TERRITORIO_ADJUNTOS_DIR": photos,
+                       "TERRITORIO_SECRETO_ARCHIVO": secret]
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -53,7 +64,7 @@ final class SyncServerProcess {
 
     /// Runs a `territorio-servidor` administration command against this server's database.
     func admin(_ arguments: [String]) throws -> Run {
-        try CLI.execute(Self.binary, arguments, environment: ["PATH": "/usr/bin:/bin", "TERRITORIO_DB_URL": databaseURL])
+        try CLI.execute(Self.binary, arguments, environment: environment)
     }
 
     /// A new, empty database beside the one in `template`, so each test starts clean.
