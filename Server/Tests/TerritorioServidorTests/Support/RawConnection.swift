@@ -77,6 +77,25 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// Every byte until the other end closes, taken slowly — at most `bytesPerRead` at a time,
+    /// `pauseMicroseconds` between reads — as a client on a slow link takes a large answer; nil
+    /// when it has not closed within `seconds`.
+    func slowlyReadToEnd(bytesPerRead: Int, pauseMicroseconds: UInt32, within seconds: Int) async -> [UInt8]? {
+        await Self.blocking { [self] in
+            let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: bytesPerRead)
+            while Date() < deadline {
+                guard wait(milliseconds: 200) else { continue }
+                let count = recv(descriptor, &buffer, buffer.count, 0)
+                guard count > 0 else { return received }
+                received += buffer[0..<count]
+                usleep(pauseMicroseconds)
+            }
+            return nil
+        }
+    }
+
     private func wait(milliseconds: Int32) -> Bool {
         var descriptors = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&descriptors, 1, milliseconds) > 0
