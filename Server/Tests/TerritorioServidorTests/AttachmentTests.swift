@@ -49,6 +49,68 @@ extension ServidorReal {
             }
         }
 
+        @Test func wholePhotoStreamsIntoTheStoreWhileItArrives() async throws {
+            let folder = TestObjects.folder(forDatabaseNamed: "flujo-" + Fixtures.newID())
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try await TestServer.run(limits: ServerLimits(), objects: FolderObjectStore(root: folder)) { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                let photo = Array(Fixtures.photo("flujo", bytes: 8 * 1024 * 1024))
+                let hash = Fixtures.sha256(Data(photo))
+                let connection = try RawConnection(port: server.port)
+                connection.send("PUT \(WireProtocol.attachmentPath(sha256: hash)) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer \(token)\r\nContent-Type: application/octet-stream\r\nContent-Length: \(photo.count)\r\n\r\n")
+                let sent = 6 * 1024 * 1024
+                await connection.send(bytes: photo[..<sent])
+                // Two bytes in three of what was sent are already in the file being written, before
+                // the photo's last byte exists: the body goes through, it is not collected first.
+                let streamed = try await poll { Self.bytesBeingWritten(under: folder) >= sent * 2 / 3 }
+                #expect(streamed, "only \(Self.bytesBeingWritten(under: folder)) bytes reached the store")
+                await connection.send(bytes: photo[sent...])
+                let head = await connection.responseHead(within: 30)
+                #expect(head?.hasPrefix("HTTP/1.1 201") == true, "\(head ?? "no answer")")
+                let object = try #require(try await AttachmentStore(database: server.database).object(of: hash))
+                #expect(try await TestObjects.bytes(of: object, in: server.objects) == photo)
+            }
+        }
+
+        @Test func largeWholePhotoWithAWrongByteIs400AndLeavesNoObjectAndTheGestorsUploadAsItWas() async throws {
+            try await TestServer.run(limits: ServerLimits()) { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                let photo = Fixtures.photo("dañada", bytes: 6 * 1024 * 1024 + 123)
+                let url = server.url(WireProtocol.attachmentPath(sha256: Fixtures.sha256(photo)))
+                let piece = try await HTTPClient.send("PATCH", url, token: token, body: photo.prefix(60_000), headers: [
+                    "Content-Type": WireProtocol.uploadContentType, WireProtocol.uploadOffsetHeader: "0",
+                    WireProtocol.uploadLengthHeader: String(photo.count),
+                ])
+                #expect(piece.status == 204)
+                let objects = try await Self.objectCount(server)
+
+                var damaged = photo
+                damaged[damaged.count - 1] ^= 0xFF
+                let result = try await HTTPClient.send("PUT", url, token: token, body: damaged)
+                #expect(result.status == 400)
+                #expect(result.problem?.type == ProblemType.digestMismatch)
+                #expect(try await Self.objectCount(server) == objects, "the object begun for it was deleted")
+                let head = try await HTTPClient.send("HEAD", url, token: token)
+                #expect(head.status == 404)
+                #expect(head.header(WireProtocol.uploadOffsetHeader) == "60000", "the gestor's resumable upload is untouched")
+            }
+        }
+
+        private static func objectCount(_ server: TestServer) async throws -> Int64 {
+            let rows = try await server.database.client.query("SELECT count(*) FROM objetos", logger: server.database.logger)
+            for try await count in rows.decode(Int64.self) { return count }
+            return 0
+        }
+
+        /// Bytes in the folder store's files still being written (`.escribiendo-…`).
+        private static func bytesBeingWritten(under folder: String) -> Int {
+            let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+            return files.filter { ($0 as NSString).lastPathComponent.hasPrefix(".escribiendo-") }.reduce(0) { total, file in
+                total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.size] as? NSNumber)?.intValue ?? 0)
+            }
+        }
+
         @Test func bodyThatIsNotTheURLsHashOrTheHeadersIs400AndNotStored() async throws {
             try await TestServer.run { server in
                 let token = try await server.tokens.create(gestor: "Ana")

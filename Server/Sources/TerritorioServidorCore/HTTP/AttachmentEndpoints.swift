@@ -41,7 +41,8 @@ struct AttachmentEndpoints: Sendable {
             held = 0  // the gestor starts over under another length: their old pieces are replaced
         }
         guard held == claimed else { throw APIProblem.uploadOffsetMismatch(held: held) }
-        var upload = PartialUpload(sha256: sha256, gestorID: gestor.gestorID, length: length, offset: held, intake: intake)
+        var upload = PartialUpload(sha256: sha256, gestorID: gestor.gestorID, length: length, offset: held, intake: intake,
+                                   pending: try SpooledBody())
         do {
             for try await part in request.body {
                 try await upload.receive(part)
@@ -52,36 +53,49 @@ struct AttachmentEndpoints: Sendable {
             try? await upload.storePending()  // keep what arrived before the connection failed
             throw error
         }
-        guard upload.offset + Int64(upload.pending.readableBytes) == length else {
+        guard upload.offset + upload.pending.count == length else {
             try await upload.storePending()
             return Response(status: .noContent, headers: [.uploadOffset: String(upload.offset)])
         }
-        guard try await intake.complete(sha256, for: gestor.gestorID, length: length, held: upload.offset, last: upload.pending) else {
+        guard try await intake.complete(sha256, for: gestor.gestorID, length: length, held: upload.offset, rest: .arriving(upload.pending.chunks())) else {
+            try await intake.discard(sha256, for: gestor.gestorID)
             throw APIProblem.digestMismatch(Self.damaged)
         }
         return Response(status: .created, headers: [.reprDigest: Self.reprDigest(sha256), .uploadOffset: String(length)])
     }
 
-    /// A whole photo in one request, checked before anything is kept.
+    /// A whole photo in one request, checked before anything is kept. With `Content-Length` the
+    /// body streams through to the store as it arrives, hashed on the way (the store never
+    /// completes an object whose hash is wrong), so memory holds a chunk of it, never the photo;
+    /// a chunked body, whose length the store needs before its first byte, is read whole first.
     func put(sha256: String, request: Request, gestor: AuthenticatedGestor) async throws -> Response {
-        guard Hex.isSHA256(sha256) else { throw APIProblem.badRequest(Self.invalidAddress) }
-        let body = try await ReceivedBody.read(request, limit: limits.bytesPerAttachment, what: "El adjunto")
-        guard SHA256.hex(of: body.sha256) == sha256 else {
-            throw APIProblem.digestMismatch("El SHA-256 del contenido recibido no es el de la dirección: pudo dañarse en el camino; reintente.")
+        guard Hex.isSHA256(sha256), let digest = SHA256.bytes(ofHex: sha256) else { throw APIProblem.badRequest(Self.invalidAddress) }
+        try ReceivedBody.verifyDigestHeaders(of: request, against: digest)
+        let length: Int64
+        let body: VerifiedChunks.Source
+        if let announced = request.headers[.contentLength].flatMap({ Int64($0) }) {
+            guard announced <= limits.bytesPerAttachment else { throw APIProblem.tooLarge(limit: limits.bytesPerAttachment, what: "El adjunto") }
+            length = announced
+            body = .arriving(PulledChunks.stream(request.body.makeAsyncIterator()))
+        } else {
+            let whole = try await ReceivedBody.read(request, limit: limits.bytesPerAttachment, what: "El adjunto")
+            length = Int64(whole.bytes.readableBytes)
+            body = .memory(whole.bytes)
         }
-        try body.verifyDigestHeaders(of: request)
         if try await attachments.size(of: sha256, for: gestor.gestorID) != nil {
+            guard try await VerifiedChunks([body], length: length, sha256: sha256, from: intake.objects).verify() else { throw Self.garbled }
             return Response(status: .ok, headers: [.reprDigest: Self.reprDigest(sha256)])
         }
-        guard try await intake.complete(sha256, for: gestor.gestorID, length: Int64(body.bytes.readableBytes), held: 0, last: body.bytes) else {
-            throw APIProblem.digestMismatch(Self.damaged)
-        }
+        guard try await intake.complete(sha256, for: gestor.gestorID, length: length, held: 0, rest: body) else { throw Self.garbled }
         return Response(status: .created, headers: [.reprDigest: Self.reprDigest(sha256)])
     }
 
+    /// A whole photo whose bytes are not its address: nothing was kept.
+    static let garbled = APIProblem.digestMismatch("El SHA-256 del contenido recibido no es el de la dirección: pudo dañarse en el camino; reintente.")
+
     /// A large photo's bytes are kept in pieces of this size while they arrive, so even a server
-    /// that dies mid-photo keeps most of it; the last piece stays in memory and completes the
-    /// photo. Memory per upload in flight is about one piece.
+    /// that dies mid-photo keeps most of it; the last piece completes the photo. The piece being
+    /// received waits in a file (`SpooledBody`): memory per upload in flight is one chunk.
     static let storedPiece = 4 * 1024 * 1024
 
     /// The bytes of one `PATCH`: stored a piece at a time, except the photo's last bytes.
@@ -92,14 +106,15 @@ struct AttachmentEndpoints: Sendable {
         /// The bytes stored so far, this request's pieces included.
         var offset: Int64
         let intake: PhotoIntake
-        var pending = ByteBuffer()
+        /// What arrived since the last stored piece.
+        let pending: SpooledBody
 
         mutating func receive(_ part: ByteBuffer) async throws {
-            guard offset + Int64(pending.readableBytes + part.readableBytes) <= length else {
+            guard offset + pending.count + Int64(part.readableBytes) <= length else {
                 throw APIProblem.badRequest("El cuerpo pasa de Upload-Length: la foto tiene \(length) bytes.")
             }
-            pending.writeImmutableBuffer(part)
-            if pending.readableBytes >= AttachmentEndpoints.storedPiece, offset + Int64(pending.readableBytes) < length {
+            try pending.append(part)
+            if pending.count >= AttachmentEndpoints.storedPiece, offset + pending.count < length {
                 try await storePending()
             }
         }
@@ -107,11 +122,12 @@ struct AttachmentEndpoints: Sendable {
         /// Stores what is pending as a piece, unless it is nothing or the photo's end (which only
         /// a completion may take).
         mutating func storePending() async throws {
-            let size = Int64(pending.readableBytes)
+            let size = pending.count
             guard size > 0, offset + size < length else { return }
-            try await intake.storePiece(pending, of: sha256, for: gestorID, length: length, offset: offset)
+            try await intake.storePiece(.arriving(pending.chunks()), size: size, sha256: pending.sha256, of: sha256, for: gestorID,
+                                        length: length, offset: offset)
             offset += size
-            pending = ByteBuffer()
+            try pending.clear()
         }
     }
 

@@ -29,6 +29,11 @@ struct ReceivedBody {
     /// `Content-Digest`, equal here since bodies are never content-encoded). A header with a
     /// `sha-256` member that does not decode counts as a mismatch; other algorithms are ignored.
     func verifyDigestHeaders(of request: Request) throws {
+        try Self.verifyDigestHeaders(of: request, against: sha256)
+    }
+
+    /// The same check against a hash known before the body is read (a photo's address).
+    static func verifyDigestHeaders(of request: Request, against sha256: [UInt8]) throws {
         for name in [HTTPField.Name.reprDigest, .contentDigest] {
             for value in request.headers[values: name] where value.lowercased().contains("sha-256=") {
                 guard let claimed = WireProtocol.sha256(fromDigestHeader: value), claimed == sha256 else {

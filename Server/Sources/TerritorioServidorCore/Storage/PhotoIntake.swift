@@ -19,37 +19,39 @@ struct PhotoIntake: Sendable {
         self.inventory = ObjectInventory(database: database, objects: objects)
     }
 
-    /// Stores one piece of an incomplete upload; `409` when the upload moved, `507` when the
-    /// gestor's incomplete uploads would pass the cap.
-    func storePiece(_ bytes: ByteBuffer, of sha256: String, for gestorID: Int64, length: Int64, offset: Int64) async throws {
-        let size = Int64(bytes.readableBytes)
+    /// Stores one piece of an incomplete upload (`size` bytes whose SHA-256 is `pieceSHA256`),
+    /// streamed from `piece`; `409` when the upload moved, `507` when the gestor's incomplete
+    /// uploads would pass the cap.
+    func storePiece(_ piece: VerifiedChunks.Source, size: Int64, sha256 pieceSHA256: String, of sha256: String, for gestorID: Int64,
+                    length: Int64, offset: Int64) async throws {
         guard try await uploads.bytesHeld(by: gestorID) + size <= limits.bytesInIncompleteUploads else {
             throw APIProblem.uploadSpaceFull(limit: limits.bytesInIncompleteUploads)
         }
         let object = try await inventory.reserve(in: "piezas")
-        try await objects.put(object, bytes: bytes)
+        try await objects.put(object, chunks: VerifiedChunks([piece], length: size, sha256: pieceSHA256, from: objects))
         guard try await uploads.recordPiece(of: sha256, for: gestorID, length: length, offset: offset, bytes: size, object: object) else {
             try await inventory.delete([object])
             throw APIProblem.uploadOffsetMismatch(held: try await uploads.offset(of: sha256, for: gestorID))
         }
     }
 
-    /// Completes the photo with its last bytes (`last`, after the `held` bytes already stored in
-    /// pieces). False when its SHA-256 is not its name: then the gestor's upload is discarded.
-    func complete(_ sha256: String, for gestorID: Int64, length: Int64, held: Int64, last: ByteBuffer) async throws -> Bool {
+    /// Completes the photo with its last bytes (`rest`, after the `held` bytes already stored in
+    /// pieces). False when its SHA-256 is not its name: nothing changed then (the caller decides
+    /// whether the gestor's upload goes; see `discard`).
+    func complete(_ sha256: String, for gestorID: Int64, length: Int64, held: Int64, rest: VerifiedChunks.Source) async throws -> Bool {
         let pieces = held > 0 ? try await uploads.pieces(of: sha256, for: gestorID) : []
-        let chunks = VerifiedChunks(pieces.map { .stored($0) } + [.memory(last)], length: length, sha256: sha256, from: objects)
+        let chunks = VerifiedChunks(pieces.map { .stored($0) } + [rest], length: length, sha256: sha256, from: objects)
         var object: String?
         if try await attachments.isStored(sha256) {
             // Stored once whoever sent it: this gestor's bytes are read and checked, not kept.
-            guard try await chunks.verify() else { return try await discard(sha256, for: gestorID) }
+            guard try await chunks.verify() else { return false }
         } else {
             let name = try await inventory.reserve(in: "fotos")
             do {
                 try await objects.put(name, chunks: chunks)
             } catch is VerifiedChunks.Mismatch {
                 try await inventory.delete([name])
-                return try await discard(sha256, for: gestorID)
+                return false
             }
             object = name
         }
@@ -62,8 +64,8 @@ struct PhotoIntake: Sendable {
         return true
     }
 
-    private func discard(_ sha256: String, for gestorID: Int64) async throws -> Bool {
+    /// Drops the gestor's upload of the photo (its bytes were not the photo) and its pieces.
+    func discard(_ sha256: String, for gestorID: Int64) async throws {
         try await inventory.delete(try await uploads.discard(sha256, for: gestorID))
-        return false
     }
 }

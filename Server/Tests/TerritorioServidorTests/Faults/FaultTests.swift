@@ -297,14 +297,5 @@ extension ServidorReal {
                 #expect(FaultScenario.photoBytes(scenario.proxy.exchanges[before...], photoUpload) == size - held, "the next sync sends only the rest")
             }
         }
-
-        /// Polls `condition` every 20 ms for up to 30 s.
-        private func poll(_ condition: () -> Bool) async throws -> Bool {
-            for _ in 0..<1_500 {
-                if condition() { return true }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            return condition()
-        }
     }
 }

@@ -40,6 +40,18 @@ final class RawConnection: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Sends `bytes` whole, waiting (off the cooperative threads) while the server reads them.
+    func send(bytes: ArraySlice<UInt8>) async {
+        await Self.blocking { [self] in
+            var sent = bytes.startIndex
+            while sent < bytes.endIndex {
+                let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard count > 0 else { return }
+                sent += count
+            }
+        }
+    }
+
     /// Whether the server has sent something (or closed) by now, without waiting.
     func hasAnswered() -> Bool {
         wait(milliseconds: 0)

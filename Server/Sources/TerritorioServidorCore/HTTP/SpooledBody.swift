@@ -1,0 +1,93 @@
+import Crypto
+import Foundation
+import NIOCore
+import TerritorioWire
+
+/// The bytes of a `PATCH` not yet stored as a piece, kept in a file no one else can open (it is
+/// unlinked as soon as it is created) rather than in memory: a connection is read as fast as it
+/// delivers, memory per upload in flight is one chunk, and what arrived before a connection
+/// failed is still there to be kept. Their SHA-256 is computed as they are written, so a piece
+/// is signed and stored without being read twice.
+final class SpooledBody: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Bytes held now.
+    private(set) var count: Int64 = 0
+    private var hasher = Crypto.SHA256()
+    /// Bytes read back per chunk.
+    static let chunkSize = 256 * 1024
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "territorio-cuerpo.XXXXXX").utf8CString)
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Self.failure("crear un archivo temporal en \(NSTemporaryDirectory())") }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    func append(_ bytes: ByteBuffer) throws {
+        try bytes.withUnsafeReadableBytes { buffer in
+            hasher.update(bufferPointer: buffer)
+            var done = 0
+            while done < buffer.count {
+                let written = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(count) + off_t(done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.failure("escribir el cuerpo recibido en un archivo temporal")
+                }
+                done += written
+            }
+        }
+        count += Int64(bytes.readableBytes)
+    }
+
+    /// The SHA-256 of the bytes held, lowercase hex.
+    var sha256: String {
+        TerritorioWire.SHA256.hex(of: Array(hasher.finalize()))
+    }
+
+    /// The bytes held, read back a chunk at a time. Read them before `clear()`.
+    func chunks() -> AsyncThrowingStream<ByteBuffer, any Error> {
+        let reader = Reader(body: self, end: count)
+        return AsyncThrowingStream(unfolding: { try reader.next() })
+    }
+
+    /// Where one reading of the file is.
+    private final class Reader: @unchecked Sendable {
+        let body: SpooledBody
+        let end: Int64
+        var position: Int64 = 0
+
+        init(body: SpooledBody, end: Int64) {
+            self.body = body
+            self.end = end
+        }
+
+        func next() throws -> ByteBuffer? {
+            guard position < end else { return nil }
+            let size = Int(min(Int64(SpooledBody.chunkSize), end - position))
+            var chunk = ByteBuffer()
+            let read = try chunk.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { buffer in
+                let read = pread(body.descriptor, buffer.baseAddress!, size, off_t(position))
+                guard read > 0 else { throw SpooledBody.failure("leer el cuerpo recibido de su archivo temporal") }
+                return read
+            }
+            position += Int64(read)
+            return chunk
+        }
+    }
+
+    /// Forgets the bytes held (they were stored): the file starts over.
+    func clear() throws {
+        guard ftruncate(descriptor, 0) == 0 else { throw Self.failure("vaciar el archivo temporal del cuerpo") }
+        count = 0
+        hasher = Crypto.SHA256()
+    }
+
+    private static func failure(_ action: String) -> ServerFailure {
+        ServerFailure("No se pudo \(action): \(String(cString: strerror(errno))).")
+    }
+}
