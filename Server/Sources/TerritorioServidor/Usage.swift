@@ -33,8 +33,9 @@ enum Usage {
 
         Las fotos van a un almacén S3 si se definen TERRITORIO_S3_URL, TERRITORIO_S3_BUCKET,
         TERRITORIO_S3_ACCESS_KEY y TERRITORIO_S3_SECRET_KEY (TERRITORIO_S3_REGION, por omisión
-        us-east-1; TERRITORIO_S3_PREFIJO, la parte del bucket de este servidor); si no, a la carpeta TERRITORIO_ADJUNTOS_DIR (por omisión $STATE_DIRECTORY/adjuntos
-        o ~/.local/share/territorio-servidor/adjuntos).
+        us-east-1; TERRITORIO_S3_PREFIJO, la parte del bucket de este servidor); si no, a la carpeta
+        TERRITORIO_ADJUNTOS_DIR (por omisión $STATE_DIRECTORY/adjuntos o
+        ~/.local/share/territorio-servidor/adjuntos).
         Cada gestor puede tener hasta 200 MiB en subidas sin terminar (TERRITORIO_SUBIDAS_MAX_MIB).
         mantenimiento borra las subidas sin terminar de más de 7 días (TERRITORIO_SUBIDAS_DIAS), las
         fotos que ninguna novedad nombra desde hace 7 días (TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS) y lo

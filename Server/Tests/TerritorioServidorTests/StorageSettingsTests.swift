@@ -15,9 +15,12 @@ struct StorageSettingsTests {
                                                     "TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS": "30"])
         #expect(set == StorageSettings(bytesInIncompleteUploads: 50 * 1024 * 1024, lifetimes: Maintenance.Lifetimes(uploadDays: 3, photoDays: 30)))
         for (name, value) in [("TERRITORIO_SUBIDAS_MAX_MIB", "mucho"), ("TERRITORIO_SUBIDAS_MAX_MIB", "1048577"), ("TERRITORIO_SUBIDAS_DIAS", "0"),
-                              ("TERRITORIO_SUBIDAS_DIAS", "7.5"), ("TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS", "-1"), ("TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS", "3651")] {
+                              ("TERRITORIO_SUBIDAS_DIAS", "7.5"), ("TERRITORIO_SUBIDAS_DIAS", "7\u{1B}[2J"), ("TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS", "-1"),
+                              ("TERRITORIO_FOTOS_SIN_NOVEDAD_DIAS", "3651")] {
             #expect { try StorageSettings(environment: [name: value]) } throws: { error in
-                (error as? ServerFailure)?.message.hasPrefix("\(name) debe ser un número entero entre 1 y") == true
+                guard let message = (error as? ServerFailure)?.message else { return false }
+                return message.hasPrefix("\(name) debe ser un número entero entre 1 y")
+                    && !message.unicodeScalars.contains { $0.properties.generalCategory == .control }
             }
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Which object store the environment asks for: S3 when any `TERRITORIO_S3_*` variable is set
-/// (then the endpoint, bucket and both keys are required; region and key prefix are optional), otherwise a local folder, so one
-/// command still starts a working single-box server.
+/// (then the endpoint, bucket and both keys are required; region and key prefix are optional),
+/// otherwise a local folder, so one command still starts a working single-box server.
 public enum ObjectStoreConfiguration {
     public static let s3Variables = ["TERRITORIO_S3_URL", "TERRITORIO_S3_BUCKET", "TERRITORIO_S3_REGION",
                                      "TERRITORIO_S3_ACCESS_KEY", "TERRITORIO_S3_SECRET_KEY", S3KeyPrefix.environmentVariable]

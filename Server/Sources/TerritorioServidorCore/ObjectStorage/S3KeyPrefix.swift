@@ -27,7 +27,7 @@ public struct S3KeyPrefix: Sendable, Equatable, CustomStringConvertible {
             throw ObjectStoreFailure("""
                 \(Self.environmentVariable) debe ser una o más partes separadas por «/», cada una de letras sin tilde, \
                 dígitos, «.», «_» o «-», de hasta \(Self.maximumLength) caracteres en total (p. ej. territorio/produccion); \
-                se recibió «\(text)».
+                se recibió «\(text.visible)».
                 """)
         }
         description = trimmed

@@ -6,7 +6,7 @@ enum EnvironmentNumber {
         guard let text = environment[name], !text.isEmpty else { return nil }
         guard let value = Int(text), value > 0, value <= maximum else {
             let range = maximum == .max ? "mayor que 0" : "entre 1 y \(maximum)"
-            throw ServerFailure("\(name) debe ser un número entero \(range) (se recibió «\(text)»).")
+            throw ServerFailure("\(name) debe ser un número entero \(range) (se recibió «\(text.visible)»).")
         }
         return value
     }

@@ -29,6 +29,8 @@ struct S3KeyPrefixTests {
             try ObjectStoreConfiguration.store(from: Self.s3.merging([S3KeyPrefix.environmentVariable: value]) { $1 })
         }
         #expect(failure?.description.hasPrefix("TERRITORIO_S3_PREFIJO debe ser") == true)
+        #expect(failure?.description.unicodeScalars.contains { $0.properties.generalCategory == .control } == false,
+                "the value is repeated without its control characters")
     }
 
     @Test func aPrefixAloneAsksForTheRestOfS3() {
