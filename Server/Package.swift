@@ -35,7 +35,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "TerritorioServidor",
-            dependencies: ["TerritorioServidorCore"]
+            dependencies: [
+                "TerritorioServidorCore",
+                .product(name: "TerritorioWire", package: "Territorio"),
+            ]
         ),
         .testTarget(
             name: "TerritorioServidorTests",

@@ -1,5 +1,6 @@
 import Foundation
 import TerritorioServidorCore
+import TerritorioWire
 
 /// `titular consultar`: each novedad with the person's contact data as a short block, or with
 /// `--json` a JSON array of objects. Text from the clients is shown with control characters made
@@ -11,8 +12,8 @@ enum TitularListing {
             let contact = finding.contacto
             var lines = [
                 "\(finding.radicado)  recibida \(finding.recibida_en)  \(finding.estado)  gestor: \(TerminalText.visible(finding.gestor))",
-                "  nombre: \(contact.nombre.map(TerminalText.visible) ?? "—")",
-                "  teléfono: \(contact.telefono.map(TerminalText.visible) ?? "—")",
+                "  nombre: \(contact.nombre.map { TerminalText.visible($0) } ?? "—")",
+                "  teléfono: \(contact.telefono.map { TerminalText.visible($0) } ?? "—")",
                 "  datos sensibles: \(yesNo(contact.datosSensibles))  datos de menor: \(yesNo(contact.datosDeMenor))",
             ]
             if let consent = contact.consentimiento {

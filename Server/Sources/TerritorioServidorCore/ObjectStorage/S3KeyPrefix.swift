@@ -1,3 +1,5 @@
+import TerritorioWire
+
 /// The part of a bucket one server owns (`TERRITORIO_S3_PREFIJO`): every object name goes under
 /// it, so several servers — a district's test and production, or the tests' own databases —
 /// can share one bucket and never touch each other's objects. The server never lists the
@@ -27,7 +29,7 @@ public struct S3KeyPrefix: Sendable, Equatable, CustomStringConvertible {
             throw ObjectStoreFailure("""
                 \(Self.environmentVariable) debe ser una o más partes separadas por «/», cada una de letras sin tilde, \
                 dígitos, «.», «_» o «-», de hasta \(Self.maximumLength) caracteres en total (p. ej. territorio/produccion); \
-                se recibió «\(text.visible)».
+                se recibió «\(TerminalText.visible(text))».
                 """)
         }
         description = trimmed

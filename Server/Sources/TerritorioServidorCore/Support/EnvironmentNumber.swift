@@ -1,3 +1,5 @@
+import TerritorioWire
+
 /// A setting given as a whole number in an environment variable: unset or empty keeps the
 /// default; anything but a number from 1 to `maximum` is refused, naming the variable, before
 /// the server starts.
@@ -6,7 +8,7 @@ enum EnvironmentNumber {
         guard let text = environment[name], !text.isEmpty else { return nil }
         guard let value = Int(text), value > 0, value <= maximum else {
             let range = maximum == .max ? "mayor que 0" : "entre 1 y \(maximum)"
-            throw ServerFailure("\(name) debe ser un número entero \(range) (se recibió «\(text.visible)»).")
+            throw ServerFailure("\(name) debe ser un número entero \(range) (se recibió «\(TerminalText.visible(text))»).")
         }
         return value
     }
