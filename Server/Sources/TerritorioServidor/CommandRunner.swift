@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TerritorioWire
 import TerritorioServidorCore
 
 /// Runs a parsed command against the database of `TERRITORIO_DB_URL`.
@@ -22,7 +23,8 @@ struct CommandRunner {
             Console.out(TokenListing.text(entries))
         case .revokeTokens(let gestor):
             let count = try await withDatabase { try await TokenStore(database: $0).revoke(gestor: gestor) }
-            Console.out(count == 0 ? "El gestor «\(gestor)» no tenía tokens activos." : "Tokens revocados del gestor «\(gestor)»: \(count).")
+            let shown = TerminalText.visible(gestor)
+            Console.out(count == 0 ? "El gestor «\(shown)» no tenía tokens activos." : "Tokens revocados del gestor «\(shown)»: \(count).")
         case .revokeToken(let id):
             let revoked = try await withDatabase { try await TokenStore(database: $0).revoke(tokenID: id) }
             Console.out(revoked ? "Token \(id) revocado." : "El token \(id) ya estaba revocado.")

@@ -56,6 +56,19 @@ extension ServidorReal {
             #expect(untouched.output.hasSuffix("activo\n"), "\(untouched.output)")
         }
 
+        @Test func tokenCommandsEchoAGestorWithControlCharactersMadeVisible() async throws {
+            let databaseURL = try await TestDatabase.create()
+            let hostile = "ana\u{1B}[2J"
+            let created = try await ServerProcess.run(["token", "crear", "--gestor", hostile, "--nombre", "Ana"], databaseURL: databaseURL)
+            #expect(created.status == 1)
+            #expect(created.error.contains("no sirve como identificador"), "\(created.error)")
+            let revoked = try await ServerProcess.run(["token", "revocar", "--gestor", hostile], databaseURL: databaseURL)
+            #expect(revoked.status == 1)
+            for answer in [created.error, revoked.output, revoked.error] {
+                #expect(!answer.unicodeScalars.contains("\u{1B}"), "\(answer.debugDescription)")
+            }
+        }
+
         @Test func tokenRevocarForAnUnknownGestorFails() async throws {
             let databaseURL = try await TestDatabase.create()
             let result = try await ServerProcess.run(["token", "revocar", "--gestor", "nadie"], databaseURL: databaseURL)

@@ -55,6 +55,21 @@ extension ServidorReal {
             }
         }
 
+        @Test func radicadosPastTheSixthDigitKeepEveryDigitAndStayDistinct() async throws {
+            try await TestServer.run { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                _ = try await server.database.client.query("SELECT setval('radicados', 999998)", logger: server.database.logger)
+                var radicados: [String] = []
+                for _ in 1...2 {
+                    let id = Fixtures.newID()
+                    let result = try await Self.put(Fixtures.novedad(id: id, attachments: []), id: id, to: server, token: token)
+                    #expect(result.status == 201)
+                    radicados.append(try result.decode(NovedadReceipt.self).radicado)
+                }
+                #expect(radicados.map { $0.split(separator: "-").last.map(String.init) } == ["999999", "1000000"], "\(radicados)")
+            }
+        }
+
         @Test func identicalBytesAgainIs200WithTheSameReceiptAndOneRow() async throws {
             try await TestServer.run { server in
                 let token = try await server.tokens.create(gestor: "Ana")

@@ -256,6 +256,17 @@ public enum Schema {
             """,
             "CREATE INDEX retiros_datos_novedad ON retiros_datos (novedad_id)",
         ],
+        // Radicados past 999 999 keep every digit: step 1's `lpad(…, 6, '0')` cut a longer number
+        // to its first six, so the millionth novedad would have been refused as a duplicate of
+        // the 100 000th.
+        [
+            """
+            CREATE OR REPLACE FUNCTION nuevo_radicado() RETURNS text
+            LANGUAGE sql VOLATILE
+            RETURN (SELECT 'TER-' || to_char(now() AT TIME ZONE 'America/Bogota', 'YYYY') || '-' || lpad(n, greatest(6, length(n)), '0')
+                    FROM (SELECT nextval('radicados')::text AS n) siguiente)
+            """,
+        ],
     ]
 
     /// Steps that wait for something only a command can do: the step runs once this query

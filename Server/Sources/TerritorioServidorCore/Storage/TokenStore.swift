@@ -47,7 +47,7 @@ public struct TokenStore: Sendable {
         let requested = gestor.trimmingCharacters(in: .whitespacesAndNewlines)
         let displayName = try name.map(Self.validatedName)
         if displayName != nil, !GestorID.isValid(requested) {
-            throw ServerFailure("«\(requested)» no sirve como identificador de gestor: use \(GestorID.rule) caracteres.")
+            throw ServerFailure("«\(TerminalText.visible(requested))» no sirve como identificador de gestor: use \(GestorID.rule) caracteres.")
         }
         let nameAsGestor = GestorID.isValid(requested) ? nil : try Self.validatedName(requested)
         var random = SystemRandomNumberGenerator()
@@ -70,7 +70,7 @@ public struct TokenStore: Sendable {
             } else if let displayName {
                 gestorRow = try await Self.insertGestor(identifier: requested, name: displayName, on: connection, logger: logger)
             } else {
-                return .failure(ServerFailure("No hay un gestor «\(requested)». Para crearlo dé también su nombre: --nombre \"Nombre visible\"."))
+                return .failure(ServerFailure("No hay un gestor «\(TerminalText.visible(requested))». Para crearlo dé también su nombre: --nombre \"Nombre visible\"."))
             }
             let rows = try await connection.query("INSERT INTO tokens (sha256, gestor_id) VALUES (\(hash), \(gestorRow.id)) RETURNING id", logger: logger)
             for try await tokenID in rows.decode(Int64.self) {
@@ -168,11 +168,11 @@ public struct TokenStore: Sendable {
 
     private static func requireExisting(_ gestor: String, in database: Database) async throws -> Int64 {
         guard GestorID.isValid(gestor) else {
-            throw ServerFailure("«\(gestor)» no es un identificador de gestor (\(GestorID.rule) caracteres); véalos con «token listar».")
+            throw ServerFailure("«\(TerminalText.visible(gestor))» no es un identificador de gestor (\(GestorID.rule) caracteres); véalos con «token listar».")
         }
         let rows = try await database.client.query("SELECT id FROM gestores WHERE identificador = \(gestor)", logger: database.logger)
         for try await id in rows.decode(Int64.self) { return id }
-        throw ServerFailure("No hay un gestor «\(gestor)»; véalos con «token listar».")
+        throw ServerFailure("No hay un gestor «\(TerminalText.visible(gestor))»; véalos con «token listar».")
     }
 
     private static func validatedName(_ name: String) throws -> String {
