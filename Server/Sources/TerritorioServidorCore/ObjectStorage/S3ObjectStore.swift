@@ -139,7 +139,7 @@ public struct S3ObjectStore: ObjectStore {
 
     private func failure(_ response: HTTPClientResponse, _ action: String) async -> ObjectStoreFailure {
         let detail = (try? await response.body.collect(upTo: 4096)).map { String(buffer: $0) } ?? ""
-        return ObjectStoreFailure("El almacén S3 no dejó \(action) en el bucket «\(bucket)»: \(response.status.code) \(detail.prefix(300))")
+        return ObjectStoreFailure("El almacén S3 no dejó \(action) en el bucket «\(bucket)»: \(response.status.code) \(S3ErrorAnswer.summary(of: detail))")
     }
 }
 

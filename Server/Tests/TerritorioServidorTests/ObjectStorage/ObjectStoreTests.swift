@@ -96,6 +96,11 @@ extension ServidorReal {
                                             accessKey: "a", secretKey: "b")
             let refused = await #expect(throws: ObjectStoreFailure.self) { try await unreachable.check() }
             #expect(refused?.description.contains("territorio") == true)
+            let forged = S3ObjectStore(endpoint: url, bucket: environment["TERRITORIO_S3_BUCKET"] ?? "", region: "us-east-1",
+                                       accessKey: environment["TERRITORIO_S3_ACCESS_KEY"] ?? "", secretKey: "no-es-la-clave")
+            let refusal = await #expect(throws: ObjectStoreFailure.self) { try await forged.put("pruebas/firma-falsa", bytes: Self.bytes(10, seed: 1)) }
+            #expect(refusal?.description.contains("SignatureDoesNotMatch") == true, "S3's error code: \(String(describing: refusal))")
+            #expect(refusal?.description.contains("<") == false, "not the XML document: \(String(describing: refusal))")
         }
     }
 }
