@@ -12,7 +12,7 @@ enum Command: Equatable {
     case setStatus(radicado: String, estado: String, nota: String?)
     case maintenance
     case findTitular(TitularQuery, json: Bool)
-    case suppressTitular(radicado: String, reason: String?)
+    case suppressTitular(radicado: String, reason: String?, photos: Bool)
     case purge(closedDays: Int?, openDays: Int?)
     case migrateAttachments
     case help

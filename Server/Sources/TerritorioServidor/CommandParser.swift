@@ -81,9 +81,10 @@ extension CommandParser {
                 throw UsageError(message: "Dé --telefono o --nombre, uno de los dos.", usage: Usage.findTitular)
             }
         case "suprimir":
-            let arguments = try Arguments(words, options: ["--radicado", "--motivo"], usage: Usage.suppressTitular)
+            let arguments = try Arguments(words, options: ["--radicado", "--motivo"], flags: ["--fotos"], usage: Usage.suppressTitular)
             try arguments.expectPositionals(0)
-            return .suppressTitular(radicado: try arguments.required("--radicado", "RADICADO"), reason: arguments.options["--motivo"])
+            return .suppressTitular(radicado: try arguments.required("--radicado", "RADICADO"), reason: arguments.options["--motivo"],
+                                    photos: arguments.flags.contains("--fotos"))
         default:
             throw UsageError(message: "Use «titular consultar» o «titular suprimir».", usage: Usage.titular)
         }

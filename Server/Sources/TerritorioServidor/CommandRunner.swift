@@ -46,20 +46,26 @@ struct CommandRunner {
         case .findTitular(let query, let json):
             let findings = try await withDatabase { try await TitularRequests(database: $0).find(query) }
             Console.out(json ? try TitularListing.json(findings) : TitularListing.text(findings))
-        case .suppressTitular(let radicado, let reason):
-            let done = try await withDatabase {
-                try await TitularRequests(database: $0).suppress(radicado: radicado, user: OperatingSystemUser.name, reason: reason)
+        case .suppressTitular(let radicado, let reason, let photos):
+            let photoDays = try StorageSettings(environment: environment).lifetimes.photoDays
+            let objects = photos ? try objectStore() : nil
+            let (done, deleted) = try await withDatabase { database in
+                try await objects?.check()
+                let done = try await TitularRequests(database: database).suppress(radicado: radicado, user: OperatingSystemUser.name, reason: reason,
+                                                                                   photos: photos, recentUploadDays: photoDays)
+                guard let objects else { return (done, nil as Int?) }
+                return (done, try await ObjectInventory(database: database, objects: objects).collect())
             }
-            Console.out(done.hadContact
-                ? "\(radicado): datos de contacto suprimidos (registro de auditoría \(done.auditID))."
-                : "\(radicado): no tenía datos de contacto; la solicitud quedó registrada (registro de auditoría \(done.auditID)).")
+            Console.out(TitularListing.suppressed(radicado: radicado, done, deletedObjects: deleted))
         case .purge(let closedDays, let openDays):
             let configured = try RetentionSettings(environment: environment)
             let settings = RetentionSettings(closedDays: closedDays ?? configured.closedDays, openDays: openDays ?? configured.openDays)
+            let photoDays = try StorageSettings(environment: environment).lifetimes.photoDays
             let objects = try objectStore()
             let (purge, deleted) = try await withDatabase { database in
                 try await objects.check()
-                let purge = try await RetentionPurge(database: database, settings: settings, user: OperatingSystemUser.name).run()
+                let purge = try await RetentionPurge(database: database, settings: settings, user: OperatingSystemUser.name,
+                                                     recentUploadDays: photoDays).run()
                 return (purge, try await ObjectInventory(database: database, objects: objects).collect())
             }
             Console.out(PurgeReport.text(purge) + " Objetos borrados del almacén: \(deleted).")

@@ -3,8 +3,9 @@ import TerritorioServidorCore
 import TerritorioWire
 
 /// `titular consultar`: each novedad with the person's contact data as a short block, or with
-/// `--json` a JSON array of objects. Text from the clients is shown with control characters made
-/// visible, so a stored name cannot drive the terminal of whoever reads it.
+/// `--json` a JSON array of objects; and what `titular suprimir` did. Text from the clients is
+/// shown with control characters made visible, so a stored name cannot drive the terminal of
+/// whoever reads it.
 enum TitularListing {
     static func text(_ findings: [TitularRequests.Finding]) -> String {
         guard !findings.isEmpty else { return "Ninguna novedad guarda datos de contacto de esa persona." }
@@ -29,6 +30,12 @@ enum TitularListing {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(findings), as: UTF8.self)
+    }
+
+    static func suppressed(radicado: String, _ done: TitularRequests.Suppression, deletedObjects: Int?) -> String {
+        let contact = done.hadContact ? "datos de contacto suprimidos" : "no tenía datos de contacto"
+        let photos = deletedObjects.map { " Fotos retiradas de la novedad: \(done.photos); objetos borrados del almacén: \($0)." } ?? ""
+        return "\(radicado): \(contact); registro de auditoría \(done.auditID).\(photos)"
     }
 
     private static func yesNo(_ flag: Bool?) -> String {

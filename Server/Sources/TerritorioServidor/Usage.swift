@@ -11,7 +11,7 @@ enum Usage {
     static let maintenance = "territorio-servidor mantenimiento"
     static let migrateAttachments = "territorio-servidor migrar-adjuntos"
     static let findTitular = "territorio-servidor titular consultar (--telefono TELÉFONO | --nombre NOMBRE) [--json]"
-    static let suppressTitular = "territorio-servidor titular suprimir --radicado RADICADO [--motivo TEXTO]"
+    static let suppressTitular = "territorio-servidor titular suprimir --radicado RADICADO [--motivo TEXTO] [--fotos]"
     static let titular = [findTitular, suppressTitular].joined(separator: "\n     ")
     static let purge = "territorio-servidor purgar [--dias N] [--dias-abiertas N]"
 
@@ -44,8 +44,9 @@ enum Usage {
 
         Datos personales (Ley 1581 de 2012): «titular consultar» lista las novedades con datos de contacto
         de esa persona (nombre sin importar mayúsculas ni tildes; teléfono por sus dígitos); «titular
-        suprimir» borra los datos de contacto de una novedad y deja constancia de quién, cuándo y por qué
-        (el motivo no puede llevar los datos del titular). purgar borra los datos de contacto y las fotos
+        suprimir» borra los datos de contacto de una novedad, y con --fotos también sus fotos (cuando
+        muestran a la persona), y deja constancia de quién, cuándo y por qué (el motivo no puede llevar
+        los datos del titular). purgar borra los datos de contacto y las fotos
         de las novedades atendidas o cerradas hace más de --dias días (TERRITORIO_CONSERVAR_DIAS, por
         omisión 180) y de las nunca cerradas recibidas hace más de --dias-abiertas días
         (TERRITORIO_CONSERVAR_ABIERTAS_DIAS, por omisión 730); servir y mantenimiento lo hacen también.

@@ -200,6 +200,36 @@ extension ServidorReal {
             #expect(try String(contentsOfFile: state + "/secreto", encoding: .utf8) == made)
         }
 
+        @Test func titularSuprimirWithFotosTakesTheNovedadsPhotosAndKeepsThoseAnotherNovedadNames() async throws {
+            try await TestServer.run { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                let photos = (1...2).map { Fixtures.photo("titular-\($0)") }
+                for photo in photos { try await Novedades.upload(photo, to: server, token: token) }
+                let asked = try await Self.send(contact: Self.contact("Rosalba Quintero", "3157778899"), photos: photos, to: server, token: token)
+                _ = try await Self.send(contact: nil, photos: [photos[1]], to: server, token: token)
+                var objects: [String] = []
+                for photo in photos { objects.append(try #require(try await AttachmentStore(database: server.database).object(of: Fixtures.sha256(photo)))) }
+
+                let contactOnly = try await Self.command(["titular", "suprimir", "--radicado", asked.radicado], server)
+                #expect(contactOnly.status == 0, "\(contactOnly.error)")
+                #expect(try await server.objects.size(of: objects[0]) != nil, "without --fotos the photos stay")
+
+                let done = try await Self.command(["titular", "suprimir", "--radicado", asked.radicado, "--fotos", "--motivo", "Las fotos la muestran"], server)
+                #expect(done.status == 0, "\(done.error)")
+                #expect(done.output.contains("Fotos retiradas de la novedad: 2; objetos borrados del almacén: 1."), "\(done.output)")
+                #expect(try await server.objects.size(of: objects[0]) == nil, "the photo only this novedad named left the store")
+                #expect(try await server.objects.size(of: objects[1]) != nil, "the other novedad keeps the photo it names")
+
+                let audit = try await server.database.client.query("SELECT fotos FROM retiros_datos ORDER BY id", logger: server.database.logger)
+                var counts: [Int32] = []
+                for try await count in audit.decode(Int32.self) { counts.append(count) }
+                #expect(counts == [0, 2])
+                let resent = try await Novedades.put(asked.body, id: asked.id, to: server, token: token)
+                #expect(resent.status == 200)
+                #expect(try resent.decode(NovedadReceipt.self).radicado == asked.radicado)
+            }
+        }
+
         @Test func purgarRemovesContactDataAndPhotosOfClosedNovedadesFromTheStore() async throws {
             try await TestServer.run { server in
                 let token = try await server.tokens.create(gestor: "Ana")

@@ -66,19 +66,15 @@ public struct RetentionPurge: Sendable {
                 candidates.append(Candidate(id: id, gestorID: gestorID, body: body, closed: closed))
             }
             guard !candidates.isEmpty else { return (0, 0, 0) }
-            let ids = candidates.map(\.id)
-            let removed = try await connection.query("""
-                DELETE FROM novedad_adjuntos WHERE novedad_id = ANY(\(ids)::uuid[]) RETURNING novedad_id::text, sha256
-                """, logger: logger)
-            var photos: [String: [String]] = [:]
-            for try await (id, sha256) in removed.decode((String, String).self) { photos[id, default: []].append(sha256) }
+            let photos = try await PhotoRelease.release(from: candidates.map { ($0.id, $0.gestorID) }, recentUploadDays: recentUploadDays,
+                                                        on: connection, logger: logger)
             var purged = 0
             for candidate in candidates {
                 let rewritten = ContactRemoval.body(withoutContactOf: candidate.body)
                 try await connection.query("""
                     UPDATE novedades SET cuerpo = coalesce(\(rewritten)::bytea, cuerpo), purgada_en = now() WHERE id = \(candidate.id)::uuid
                     """, logger: logger)
-                let photoCount = photos[candidate.id]?.count ?? 0
+                let photoCount = photos.named[candidate.id] ?? 0
                 guard rewritten != nil || photoCount > 0 else { continue }
                 let days = candidate.closed ? settings.closedDays : settings.openDays
                 let reason = candidate.closed ? "plazo de conservación: \(days) días desde «atendida» o «cerrada»"
@@ -87,27 +83,7 @@ public struct RetentionPurge: Sendable {
                                                     hadContact: rewritten != nil, photos: photoCount, on: connection, logger: logger)
                 purged += 1
             }
-            let pairs = candidates.flatMap { candidate in (photos[candidate.id] ?? []).map { (candidate.gestorID, $0) } }
-            guard !pairs.isEmpty else { return (candidates.count, purged, 0) }
-            // The gestor's claim on a photo goes with the novedad, unless another of theirs names it.
-            try await connection.query("""
-                DELETE FROM adjuntos_gestores g
-                USING unnest(\(pairs.map(\.0))::bigint[], \(pairs.map(\.1))::text[]) AS p(gestor_id, sha256)
-                WHERE g.gestor_id = p.gestor_id AND g.sha256 = p.sha256
-                  AND NOT EXISTS (SELECT 1 FROM novedad_adjuntos a JOIN novedades m ON m.id = a.novedad_id
-                                  WHERE a.sha256 = g.sha256 AND m.gestor_id = g.gestor_id)
-                """, logger: logger)
-            let collected = try await connection.query("""
-                DELETE FROM adjuntos a
-                WHERE a.sha256 = ANY(\(pairs.map(\.1))::text[])
-                  AND NOT EXISTS (SELECT 1 FROM novedad_adjuntos n WHERE n.sha256 = a.sha256)
-                  AND NOT EXISTS (SELECT 1 FROM adjuntos_gestores g
-                                  WHERE g.sha256 = a.sha256 AND g.recibido_en >= now() - make_interval(days => \(recentUploadDays)::int))
-                RETURNING 1
-                """, logger: logger)
-            var photoCount = 0
-            for try await _ in collected.decode(Int.self) { photoCount += 1 }
-            return (candidates.count, purged, photoCount)
+            return (candidates.count, purged, photos.released)
         }
     }
 }

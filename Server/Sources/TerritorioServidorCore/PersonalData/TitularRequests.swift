@@ -24,6 +24,8 @@ public struct TitularRequests: Sendable {
     /// What `suppress` did.
     public struct Suppression: Equatable, Sendable {
         public let hadContact: Bool
+        /// The photos the novedad named, taken out of it (with `photos`).
+        public let photos: Int
         public let auditID: Int64
     }
 
@@ -49,12 +51,15 @@ public struct TitularRequests: Sendable {
 
     /// Removes the contact data of the novedad with this radicado and records it (who, when,
     /// why). A reason that names the titular is refused: the audit must not keep their data.
-    public func suppress(radicado: String, user: String, reason: String?) async throws -> Suppression {
+    /// With `photos` (when they show the person) the novedad's photos go too, as the retention
+    /// purge takes them; their objects leave the store with `ObjectInventory.collect`.
+    public func suppress(radicado: String, user: String, reason: String?, photos: Bool = false,
+                         recentUploadDays: Int = Maintenance.Lifetimes().photoDays) async throws -> Suppression {
         let logger = database.logger
         return try await database.client.withTransaction(logger: logger) { connection in
-            let rows = try await connection.query("SELECT id::text, cuerpo FROM novedades WHERE radicado = \(radicado) FOR UPDATE", logger: logger)
-            var stored: (id: String, body: ByteBuffer)?
-            for try await (id, body) in rows.decode((String, ByteBuffer).self) { stored = (id, body) }
+            let rows = try await connection.query("SELECT id::text, gestor_id, cuerpo FROM novedades WHERE radicado = \(radicado) FOR UPDATE", logger: logger)
+            var stored: (id: String, gestorID: Int64, body: ByteBuffer)?
+            for try await (id, gestorID, body) in rows.decode((String, Int64, ByteBuffer).self) { stored = (id, gestorID, body) }
             guard let stored else { throw ServerFailure("No hay una novedad con radicado «\(radicado)».") }
             if let reason, let contact = TitularContact(body: stored.body.readableBytesView), contact.isMentioned(in: reason) {
                 throw ServerFailure("El motivo no puede llevar el nombre ni el teléfono del titular: el registro de auditoría no guarda sus datos. No se cambió nada.")
@@ -63,9 +68,12 @@ public struct TitularRequests: Sendable {
             if let rewritten {
                 try await connection.query("UPDATE novedades SET cuerpo = \(rewritten) WHERE id = \(stored.id)::uuid", logger: logger)
             }
+            let released = photos ? try await PhotoRelease.release(from: [(stored.id, stored.gestorID)], recentUploadDays: recentUploadDays,
+                                                                   on: connection, logger: logger) : PhotoRelease.Outcome()
+            let photoCount = released.named[stored.id] ?? 0
             let auditID = try await ContactRemoval.record(novedadID: stored.id, cause: .request, user: user, reason: reason,
-                                                          hadContact: rewritten != nil, photos: 0, on: connection, logger: logger)
-            return Suppression(hadContact: rewritten != nil, auditID: auditID)
+                                                          hadContact: rewritten != nil, photos: photoCount, on: connection, logger: logger)
+            return Suppression(hadContact: rewritten != nil, photos: photoCount, auditID: auditID)
         }
     }
 }
