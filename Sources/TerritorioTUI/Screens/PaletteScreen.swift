@@ -31,23 +31,13 @@ final class PaletteScreen: Screen {
     }
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if let typed = field.edit(action) {
+            guard typed else { return .ignored }
+            filter()
+            return .handled
+        }
         switch action {
-        case .insert(let character):
-            guard field.insert(character) else { return .ignored }
-            filter()
-        case .deleteBackward:
-            field.deleteBackward()
-            filter()
-        case .deleteWord:
-            field.deleteWord()
-            filter()
-        case .clearField:
-            field.clear()
-            filter()
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: listCursor.move(for: action)
         case .open:
             guard shown.indices.contains(listCursor.selection) else { return .notice("Ninguna acción coincide con «\(field.text)».") }
             return .run(shown[listCursor.selection])
@@ -66,10 +56,14 @@ final class PaletteScreen: Screen {
         listCursor.resize(count: shown.count, height: max(1, area.rows - 2))
     }
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         self.area = area
         guard area.rows > 2 else { return }
         listCursor.resize(count: shown.count, height: area.rows - 2)
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        guard area.rows > 2 else { return }
         canvas.typedPrompt(Self.prompt, field.text, in: area)
         if shown.isEmpty {
             canvas.text("Ninguna acción coincide con «\(field.text)».", at: Point(x: area.x + 1, y: area.y + 2), style: .muted)

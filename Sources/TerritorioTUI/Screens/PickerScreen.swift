@@ -65,17 +65,13 @@ final class PickerScreen: Screen {
     }
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if let typed = field.edit(action) {
+            guard typed else { return .ignored }
+            if case .insert = action { listCursor.first() }
+            return .handled
+        }
         switch action {
-        case .insert(let character):
-            guard field.insert(character) else { return .ignored }
-            listCursor.first()
-        case .deleteBackward: field.deleteBackward()
-        case .deleteWord: field.deleteWord()
-        case .clearField: field.clear()
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: listCursor.move(for: action)
         case .open:
             let shown = visible
             guard listCursor.selection < shown.count else { return .ignored }
@@ -92,11 +88,15 @@ final class PickerScreen: Screen {
         return .handled
     }
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         self.area = area
         guard area.rows > 2 else { return }
+        listCursor.resize(count: visible.count, height: area.rows - 2)
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        guard area.rows > 2 else { return }
         let shown = visible
-        listCursor.resize(count: shown.count, height: area.rows - 2)
         canvas.typedPrompt(prompt, field.text, in: area)
         if shown.isEmpty {
             canvas.text("Nada coincide con «\(field.text)».", at: Point(x: area.x + 1, y: area.y + 2), style: .muted)
