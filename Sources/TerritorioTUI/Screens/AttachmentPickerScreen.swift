@@ -51,11 +51,7 @@ final class AttachmentPickerScreen: Screen {
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
-        if let typed = entry.edit(action) {
-            guard typed else { return .ignored }
-            refresh()
-            return .handled
-        }
+        if let typed = entry.edit(action) { return .typing(typed) { refresh() } }
         switch action {
         case .complete:
             guard let completion = rows.completion(of: entry.name) else { return .ignored }
