@@ -5,12 +5,9 @@ import TerritorioModel
 /// imports the sample catalogue on first start, runs the loop, and restores the terminal on the
 /// way out. Failures before the terminal is taken are printed like the command line's.
 enum Interface {
-    /// Before the first screen: the catalogue (the bundled sample imported into an empty store);
-    /// its notices open the status line.
-    static let preparedBeforeFirstScreen: [CommandPreparation] = [.catalogue]
-    /// Once the first screen is up, quietly, as every novedad command does before it runs: the
-    /// automatic purge at start (docs/diseno.md "Non-negotiables") and editor files a crash
-    /// left in tmp/.
+    /// What is prepared once the first screen is up, quietly, as every novedad command does
+    /// before it runs: the automatic purge at start (docs/diseno.md "Non-negotiables") and
+    /// editor files a crash left in tmp/. The catalogue is prepared before the first screen.
     static let preparedOnceUp: [CommandPreparation] = [.purge, .scratchCleanup]
 
     static func run(_ options: GlobalOptions, environment: [String: String], console: Console) -> Int32 {
@@ -26,13 +23,13 @@ enum Interface {
             console.err(FailureText.describe(error))
             return 1
         }
+        // The catalogue, as for a command (the sample imported into an empty store); its
+        // notices open the status line.
         var notices: [String] = []
-        for step in preparedBeforeFirstScreen {
-            do {
-                try step.run(on: store, environment: environment) { notices.append($0) }
-            } catch {
-                notices.append(CommandPreparation.unreadableSample + FailureText.describe(error))
-            }
+        do {
+            try CommandPreparation.catalogue.run(on: store, environment: environment) { notices.append($0) }
+        } catch {
+            notices.append(CommandPreparation.unreadableSample + FailureText.describe(error))
         }
         let info: CatalogueInfo?
         let isEmpty: Bool

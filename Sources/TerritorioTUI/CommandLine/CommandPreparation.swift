@@ -2,7 +2,7 @@ import TerritorioModel
 
 /// A step a command needs before it runs, named in its `CommandSpec` entry so that what each
 /// command does at start is read in the table rather than in a dispatcher. The interface runs
-/// the same steps (`Interface.preparedBeforeFirstScreen`, `Interface.preparedOnceUp`).
+/// the same steps (`.catalogue` before its first screen, `Interface.preparedOnceUp` after).
 enum CommandPreparation: Equatable, Sendable {
     /// The catalogue in use, importing the bundled sample into an empty store.
     case catalogue
