@@ -12,16 +12,18 @@ signal(SIGPIPE, SIG_IGN)
 let console = Console.standard
 let status: Int32
 do {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    switch try ArgumentParser.parse(arguments) {
-    case .help(let spec):
+    switch try ArgumentParser.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .interface(let global):
         // No command and a terminal: the interface. Without a terminal, help is printed.
-        if spec == nil, isatty(STDOUT_FILENO) == 1, let options = InterfaceOptions(arguments: arguments) {
-            status = Interface.run(options, environment: ProcessInfo.processInfo.environment, console: console)
+        if isatty(STDOUT_FILENO) == 1 {
+            status = Interface.run(global, environment: ProcessInfo.processInfo.environment, console: console)
         } else {
-            console.out(spec.map(HelpText.command) ?? HelpText.general())
+            console.out(HelpText.general())
             status = 0
         }
+    case .help(let spec):
+        console.out(spec.map(HelpText.command) ?? HelpText.general())
+        status = 0
     case .version(let global):
         status = CommandExit.status(console: console) {
             try VersionReport(global: global, environment: ProcessInfo.processInfo.environment, console: console).print()

@@ -11,9 +11,9 @@ struct ArgumentParserTests {
         return command
     }
 
-    @Test("no arguments, --help, -h and ayuda ask for help")
+    @Test("no arguments ask for the interface; --help, -h and ayuda ask for help")
     func help() throws {
-        #expect(try ArgumentParser.parse([]) == .help(nil))
+        #expect(try ArgumentParser.parse([]) == .interface(GlobalOptions()))
         #expect(try ArgumentParser.parse(["--help"]) == .help(nil))
         #expect(try ArgumentParser.parse(["-h"]) == .help(nil))
         #expect(try ArgumentParser.parse(["ayuda"]) == .help(nil))
@@ -44,8 +44,8 @@ struct ArgumentParserTests {
         let perfil = try command(["perfil", "--accesible", "si"])
         #expect(perfil.value("--accesible") == "si" && !perfil.global.accessible)
         #expect(try command(["perfil", "--accesible=no"]).value("--accesible") == "no")
-        #expect(InterfaceOptions(arguments: ["--accesible"])?.accessible == true)
-        let options = try #require(InterfaceOptions(arguments: []))
+        #expect(try ArgumentParser.parse(["--accesible"]) == .interface(GlobalOptions(accessible: true)))
+        let options = GlobalOptions()
         #expect(options.isAccessible(environment: ["TERRITORIO_ACCESIBLE": "1"], profile: false))
         #expect(!options.isAccessible(environment: ["TERRITORIO_ACCESIBLE": "0"], profile: true))
         #expect(options.isAccessible(environment: [:], profile: true))

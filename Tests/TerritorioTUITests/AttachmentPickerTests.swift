@@ -69,7 +69,9 @@ struct AttachmentPickerTests {
 
     private func render(_ screen: AttachmentPickerScreen, _ size: Size) -> CellGrid {
         let grid = CellGrid(size: size)
-        screen.render(into: grid, in: Rect(x: 0, y: 0, columns: size.columns, rows: size.rows))
+        let area = Rect(x: 0, y: 0, columns: size.columns, rows: size.rows)
+        screen.layout(in: area, plain: false)
+        screen.render(into: grid, in: area)
         return grid
     }
 
@@ -307,11 +309,12 @@ struct AttachmentPickerTests {
     func pathEntry() {
         var entry = PathEntry(folder: "/home/ana/Fotos", home: "/home/ana")
         #expect(entry.text == "~/Fotos/" && entry.folder == "/home/ana/Fotos" && entry.name.isEmpty)
-        entry.clear()
-        "Viajes/../../playa".forEach { entry.insert($0) }
+        #expect(entry.edit(.clearField) == true)
+        "Viajes/../../playa".forEach { #expect(entry.edit(.insert($0)) == true) }
         #expect(entry.folder == "/home/ana" && entry.name == "playa")
-        entry.deleteComponent()
+        #expect(entry.edit(.deleteWord) == true)
         #expect(entry.text == "Viajes/../../")
+        #expect(entry.edit(.moveUp) == nil)
         entry.show(folder: "/")
         #expect(entry.text == "/")
         entry.show(folder: "/home/ana")

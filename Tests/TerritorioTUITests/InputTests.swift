@@ -103,6 +103,17 @@ struct InputTests {
         #expect(cursor.selection == 0)
     }
 
+    @Test("GIVEN a list WHEN ↑, ↓ and the page keys arrive as actions THEN it moves as for the calls; other actions move nothing")
+    func listCursorActions() {
+        var cursor = ListCursor()
+        cursor.resize(count: 100, height: 10)
+        #expect(cursor.move(for: .pageDown) && cursor.selection == 10)
+        #expect(cursor.move(for: .moveDown) && cursor.selection == 11)
+        #expect(cursor.move(for: .moveUp) && cursor.selection == 10)
+        #expect(cursor.move(for: .pageUp) && cursor.selection == 0)
+        #expect(!cursor.move(for: .open) && !cursor.move(for: .last) && cursor.selection == 0)
+    }
+
     @Test("GIVEN a selection WHEN the list shrinks or empties THEN it is clamped")
     func listCursorShrinks() {
         var cursor = ListCursor()
@@ -129,5 +140,18 @@ struct InputTests {
         #expect(field.text == "")
         field.deleteBackward()
         #expect(field.text == "")
+    }
+
+    @Test("typing actions edit a text field; a character past the limit is refused; other actions are not typing")
+    func textFieldActions() {
+        var field = TextField(limit: 4)
+        field.replace(with: "niño feliz")
+        #expect(field.text == "niño")
+        #expect(field.edit(.insert("s")) == false && field.text == "niño")
+        #expect(field.edit(.deleteBackward) == true && field.text == "niñ")
+        #expect(field.edit(.insert(" ")) == true && field.edit(.deleteWord) == true && field.text == "")
+        field.replace(with: "ab")
+        #expect(field.edit(.clearField) == true && field.text == "")
+        #expect(field.edit(.moveDown) == nil)
     }
 }

@@ -141,13 +141,16 @@ struct InterfaceScriptTests {
 
     @Test("no command starts the interface with the global options; help and NO_COLOR are honoured")
     func options() throws {
-        let options = try #require(InterfaceOptions(arguments: ["--datos", "/tmp/d", "--colores=alto-contraste"]))
+        guard case .interface(let options) = try ArgumentParser.parse(["--datos", "/tmp/d", "--colores=alto-contraste"]) else {
+            Issue.record("no command must start the interface")
+            return
+        }
         #expect(options.dataDirectory == "/tmp/d")
         #expect(options.colorMode(environment: ["NO_COLOR": "1"]) == .altoContraste)
-        #expect(InterfaceOptions(arguments: [])?.colorMode(environment: ["NO_COLOR": "1"]) == .mono)
-        #expect(InterfaceOptions(arguments: [])?.colorMode(environment: ["NO_COLOR": ""]) == .normal)
-        #expect(InterfaceOptions(arguments: ["--help"]) == nil)
-        #expect(InterfaceOptions(arguments: ["--datos", "d", "-h"]) == nil)
+        #expect(GlobalOptions().colorMode(environment: ["NO_COLOR": "1"]) == .mono)
+        #expect(GlobalOptions().colorMode(environment: ["NO_COLOR": ""]) == .normal)
+        #expect(try ArgumentParser.parse(["--help"]) == .help(nil))
+        #expect(try ArgumentParser.parse(["--datos", "d", "-h"]) == .help(nil))
     }
 
     @Test("the threaded feed answers the newest question, then counts what the rows did not")

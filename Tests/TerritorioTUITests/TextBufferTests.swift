@@ -334,24 +334,31 @@ struct TextBufferTests {
         var buffer = TextBuffer(text: "uno dos tres cuatro", limit: 100)
         var view = TextBoxView()
         let area = Rect(x: 1, y: 1, columns: 8, rows: 2)
-        var cursor = view.render(buffer, into: grid, in: area, style: .input, focused: true)
+        let bounds = Rect(x: 0, y: 0, columns: grid.size.columns, rows: grid.size.rows)
+        /// Lays the box out and draws it, as a form does; returns the cursor.
+        func draw(focused: Bool, in area: Rect = area) -> Point? {
+            let cursor = view.layout(buffer, in: area, within: bounds, focused: focused)
+            view.render(buffer, into: grid, in: area, style: .input)
+            return cursor
+        }
+        var cursor = draw(focused: true)
         #expect(cursor == Point(x: 7, y: 2))
         #expect(grid.lines == ["", " tres", " cuatro", ""])
         #expect(grid[8, 1].style == .input)
         #expect(grid[0, 1].style == .plain)
         buffer.moveToStart()
-        cursor = view.render(buffer, into: grid, in: area, style: .input, focused: true)
+        cursor = draw(focused: true)
         #expect(cursor == Point(x: 1, y: 1))
         #expect(grid.lines == ["", " uno dos", " tres", ""])
         buffer.moveDown(width: 8)
-        cursor = view.render(buffer, into: grid, in: area, style: .input, focused: false)
+        cursor = draw(focused: false)
         #expect(cursor == nil)
         #expect(view.scrollRow == 0)
         buffer.replaceAll(with: "")
-        cursor = view.render(buffer, into: grid, in: area, style: .input, focused: true)
+        cursor = draw(focused: true)
         #expect(cursor == Point(x: 1, y: 1))
         #expect(grid.lines == ["", "", "", ""])
-        cursor = view.render(buffer, into: grid, in: Rect(x: 0, y: 0, columns: 0, rows: 3), style: .input, focused: true)
+        cursor = draw(focused: true, in: Rect(x: 0, y: 0, columns: 0, rows: 3))
         #expect(cursor == nil)
     }
 
@@ -360,7 +367,9 @@ struct TextBufferTests {
         let grid = CellGrid(size: Size(columns: 3, rows: 3))
         var view = TextBoxView()
         let buffer = TextBuffer(text: "a漢", limit: 10)
-        let cursor = view.render(buffer, into: grid, in: Rect(x: 1, y: 0, columns: 1, rows: 3), style: .input, focused: true)
+        let area = Rect(x: 1, y: 0, columns: 1, rows: 3)
+        let cursor = view.layout(buffer, in: area, within: Rect(x: 0, y: 0, columns: 3, rows: 3), focused: true)
+        view.render(buffer, into: grid, in: area, style: .input)
         #expect(cursor == Point(x: 1, y: 2))
         #expect(grid.lines == [" a", " …", ""])
     }
@@ -420,7 +429,9 @@ struct TextBufferTests {
                     x: Int.random(in: -2...6, using: &random), y: Int.random(in: -2...4, using: &random),
                     columns: Int.random(in: 0...12, using: &random), rows: Int.random(in: 0...5, using: &random)
                 )
-                if let cursor = view.render(buffer, into: grid, in: area, style: .input, focused: true) {
+                let cursor = view.layout(buffer, in: area, within: Rect(x: 0, y: 0, columns: size.columns, rows: size.rows), focused: true)
+                view.render(buffer, into: grid, in: area, style: .input)
+                if let cursor {
                     #expect(cursor.x >= area.x && cursor.x < area.x + area.columns, "step \(step)")
                     #expect(cursor.y >= area.y && cursor.y < area.maxY, "step \(step)")
                     #expect(cursor.x < grid.size.columns && cursor.y < grid.size.rows, "step \(step)")

@@ -103,7 +103,8 @@ final class App {
         return changed
     }
 
-    /// Draws the whole frame on `canvas`; returns where the cursor goes — in accessible mode
+    /// Draws the whole frame on `canvas`: the top screen is fitted to the body (`Screen.layout`),
+    /// then drawn with the chrome around it. Returns where the cursor goes — in accessible mode
     /// always somewhere: the screen's focus, else the top of its body.
     func draw(on canvas: any Canvas) -> Point? {
         canvas.isPlain = accessible
@@ -114,6 +115,7 @@ final class App {
         }
         let statusRows = Chrome.statusRows(status, width: canvas.size.columns, plain: accessible)
         let body = chrome.body(in: canvas.size, statusRows: statusRows.count)
+        top.layout(in: body, plain: accessible)
         top.render(into: canvas, in: body)
         chrome.draw(on: canvas, context: top.context, offered: top.offers, status: statusRows)
         guard accessible else { return top.cursor }

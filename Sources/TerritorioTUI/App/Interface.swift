@@ -5,7 +5,12 @@ import TerritorioModel
 /// imports the sample catalogue on first start, runs the loop, and restores the terminal on the
 /// way out. Failures before the terminal is taken are printed like the command line's.
 enum Interface {
-    static func run(_ options: InterfaceOptions, environment: [String: String], console: Console) -> Int32 {
+    /// What is prepared once the first screen is up, quietly, as every novedad command does
+    /// before it runs: the automatic purge at start (docs/diseno.md "Non-negotiables") and
+    /// editor files a crash left in tmp/. The catalogue is prepared before the first screen.
+    static let preparedOnceUp: [CommandPreparation] = [.purge, .scratchCleanup]
+
+    static func run(_ options: GlobalOptions, environment: [String: String], console: Console) -> Int32 {
         guard Terminal.canAddressCursor else {
             console.err(HelpText.terminalCannotDraw(term: environment["TERM"]))
             return 1
@@ -18,12 +23,13 @@ enum Interface {
             console.err(FailureText.describe(error))
             return 1
         }
+        // The catalogue, as for a command (the sample imported into an empty store); its
+        // notices open the status line.
         var notices: [String] = []
         do {
-            let outcome = try CatalogueBootstrap.prepare(store, sampleCatalogue: ResourceLocator.sampleCatalogue(environment: environment))
-            if let notice = CatalogueBootstrap.notice(for: outcome) { notices.append(notice) }
+            try CommandPreparation.catalogue.run(on: store, environment: environment) { notices.append($0) }
         } catch {
-            notices.append("No se pudo cargar el catálogo de muestra: " + FailureText.describe(error))
+            notices.append(CommandPreparation.unreadableSample + FailureText.describe(error))
         }
         let info: CatalogueInfo?
         let isEmpty: Bool
@@ -71,16 +77,14 @@ enum Interface {
         let probe = LatencyProbe(environment: environment)
         InterfaceLoop.run(app, on: terminal, probe: probe) {
             // What the first screen does not need waits until it is up: the search worker,
-            // background sync, and the automatic purge at start (docs/diseno.md "Non-negotiables"):
-            // photos and contact data of novedades sent or rejected more than 30 days ago, drafts
-            // 30 days in the papelera, attachment files nothing references, and editor files a
-            // crash left in tmp/.
+            // background sync, and `preparedOnceUp`.
             feed.start()
             let sync = BackgroundSync(directory: directory)
             app.sync = sync
             desk.syncLine = { sync.status.running ? sync.status.line : nil }
-            _ = try? store.novedades().purge(olderThanDays: RetentionPolicy.defaultDays)
-            _ = try? ScratchFolder(dataDirectory: directory).removeLeftovers()
+            for step in preparedOnceUp {
+                try? step.run(on: store, environment: environment) { _ in }
+            }
         }
         app.sync?.stop()
         terminal.stop()

@@ -4,6 +4,19 @@ import Foundation
 /// draw if anything changed, then wait for a key — briefly while an answer is awaited, longer
 /// when idle. Keys already typed are all applied before the next frame, so a paste of 5 000
 /// characters costs one search, not 5 000.
+///
+/// From a key to the frame that shows its answer:
+/// 1. Key: `TerminalDevice.readKey` (`Terminal/CursesKeys.swift` decodes it), then
+///    `App.handle` finds its `Action` in `KeyMap` (`Input/`) for the top screen's context.
+/// 2. Question: the screen's `handle` (`Screens/`) changes its state and, when it needs rows,
+///    notes a `RouteRequest` (`RouteFeed/`); it answers with a `ScreenOutcome` that the `App`
+///    applies (push, pop, a notice).
+/// 3. Answer: on the next turn `App.update` lets every screen send its question
+///    (`RouteFeed.submit`; `ThreadedRouteFeed` asks a `StoreRouteSource` on its worker thread)
+///    and take the answers that are ready (`RouteFeed.takeAnswers`).
+/// 4. Frame: `App.draw` fits the top screen to the body (`Screen.layout`, where a taller list
+///    asks for its new rows), then `Screen.render` only draws into the `Canvas` (`Render/`);
+///    `TerminalDevice.present` shows it (`Terminal/CursesCanvas.swift`).
 enum InterfaceLoop {
     static let idleWaitMilliseconds = 250
     static let busyWaitMilliseconds = 4

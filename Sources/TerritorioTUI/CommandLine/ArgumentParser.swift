@@ -59,7 +59,7 @@ enum ArgumentParser {
         let spec = CommandSpec.all.filter { rest.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
         if wantsHelp { return .help(spec) }
         if wantsVersion { return .version(global) }
-        guard let first = rest.first else { return .help(nil) }
+        guard let first = rest.first else { return .interface(global) }
         guard let spec else {
             let known = Set(CommandSpec.all.map(\.words[0]))
             if known.contains(first) {

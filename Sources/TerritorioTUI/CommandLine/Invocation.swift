@@ -1,27 +1,15 @@
 /// What the command line asks for, once parsed.
 enum Invocation: Equatable {
-    /// `--help`, `ayuda`, or nothing at all; with a command, that command's help.
+    /// No command: the interface, with the global options given — or, when stdout is not a
+    /// terminal, the general help.
+    case interface(GlobalOptions)
+    /// `--help`, `-h` or `ayuda`; with a command, that command's help.
     case help(CommandSpec?)
     /// `--version`, with the global options so it reads the catalogue of the chosen data directory.
     case version(GlobalOptions)
     case run(ParsedCommand)
     /// `--generar-documento man|completado-bash`, for the packages.
     case document(GeneratedDocument)
-}
-
-/// Options accepted before or after any subcommand.
-struct GlobalOptions: Equatable {
-    var dataDirectory: String?
-    var colors: ColorMode = .normal
-    /// `--accesible`: the interface in accessible mode.
-    var accessible = false
-}
-
-/// The interface's colour themes (`--colores`).
-enum ColorMode: String, CaseIterable, Equatable {
-    case normal
-    case mono
-    case altoContraste = "alto-contraste"
 }
 
 /// A subcommand with its arguments, checked against its spec.

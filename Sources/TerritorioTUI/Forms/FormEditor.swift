@@ -42,6 +42,10 @@ final class FormEditor {
     private var textWidths: [String: Int] = [:]
     private var textHeights: [String: Int] = [:]
     private var scroll = 0
+    /// The blocks on screen and their rows, as the last `layout` placed them.
+    private var placed: [(block: Block, rect: Rect)] = []
+    /// Where the terminal cursor goes, as the last `layout` found it.
+    private(set) var cursor: Point?
 
     init(fields: [FormField], values: FormValues, references: ReferenceLists) {
         self.fields = fields
@@ -178,43 +182,47 @@ final class FormEditor {
     private struct Block {
         let rows: Int
         let field: Int?
-        let draw: (Rect) -> Point?
+        /// Fits the block to the rows of it on screen (a text box's size and scroll); returns
+        /// where the cursor goes in it.
+        var place: (Rect) -> Point? = { _ in nil }
+        /// Draws the block into the rows of it on screen, as `place` left it.
+        let draw: (any Canvas, Rect) -> Void
     }
 
-    /// Draws the form in `area` under `title`; returns where the cursor goes.
-    func render(into canvas: any Canvas, in area: Rect, title: StyledLine) -> Point? {
-        guard area.rows > 0, area.columns > 8 else { return nil }
+    /// Lays the form out in `area` under `title`: what each field takes, the scroll that keeps
+    /// the focus visible, the text boxes' widths (vertical moves follow the wrapped lines) and
+    /// where the cursor goes (`cursor`).
+    func layout(in area: Rect, title: StyledLine) {
+        placed = []
+        cursor = nil
+        guard area.rows > 0, area.columns > 8 else { return }
         let labelWidth = min(13, max(8, area.columns / 5))
         let valueColumn = 3 + labelWidth + 1
 
-        var fixed: [Block] = [Block(rows: 1, field: nil) { rect in
+        var fixed: [Block] = [Block(rows: 1, field: nil) { canvas, rect in
             canvas.line(title, at: Point(x: rect.x + 1, y: rect.y), width: rect.columns - 2)
-            return nil
         }]
         for message in generalProblems {
-            fixed += problemBlocks(message, in: area, indent: 1, canvas: canvas)
+            fixed += problemBlocks(message, in: area, indent: 1)
         }
-        fixed.append(Block(rows: 1, field: nil) { rect in
+        fixed.append(Block(rows: 1, field: nil) { canvas, rect in
             canvas.text(String(repeating: "─", count: rect.columns), at: Point(x: rect.x, y: rect.y), style: .frame)
-            return nil
         })
 
         var blocks: [Block] = []
         for (index, field) in fields.enumerated() {
-            blocks += fieldBlocks(index, field, in: area, valueColumn: valueColumn, labelWidth: labelWidth, canvas: canvas, textRows: 0)
+            blocks += fieldBlocks(index, field, in: area, valueColumn: valueColumn, labelWidth: labelWidth, textRows: 0)
         }
         // What is left of the screen goes to the description, within `textRows`.
         let used = (fixed + blocks).reduce(0) { $0 + $1.rows }
         let textRows = min(Self.textRows.upperBound, max(Self.textRows.lowerBound, area.rows - used))
         blocks = []
         for (index, field) in fields.enumerated() {
-            blocks += fieldBlocks(index, field, in: area, valueColumn: valueColumn, labelWidth: labelWidth, canvas: canvas,
-                                  textRows: textRows)
+            blocks += fieldBlocks(index, field, in: area, valueColumn: valueColumn, labelWidth: labelWidth, textRows: textRows)
         }
         let all = fixed + blocks
         keepFocusVisible(all, height: area.rows)
 
-        var cursor: Point?
         var y = -scroll
         for block in all {
             defer { y += block.rows }
@@ -223,9 +231,14 @@ final class FormEditor {
             guard bottom > top else { continue }
             // A block cut at the top keeps its last rows: a text box scrolls to its cursor.
             let rect = Rect(x: area.x, y: area.y + top, columns: area.columns, rows: bottom - top)
-            if let point = block.draw(rect), block.field == focus { cursor = point }
+            if let point = block.place(rect), block.field == focus { cursor = point }
+            placed.append((block, rect))
         }
-        return cursor
+    }
+
+    /// Draws the form as `layout` left it.
+    func render(into canvas: any Canvas) {
+        for (block, rect) in placed { block.draw(canvas, rect) }
     }
 
     /// Scrolls as little as needed to show the focused field's rows whole (its start first
@@ -247,18 +260,17 @@ final class FormEditor {
         scroll = max(0, min(scroll, max(0, y - height)))
     }
 
-    private func problemBlocks(_ message: String, in area: Rect, indent: Int, canvas: any Canvas, field: Int? = nil) -> [Block] {
+    private func problemBlocks(_ message: String, in area: Rect, indent: Int, field: Int? = nil) -> [Block] {
         let lines = TextFit.wrap("⚠ " + message, width: max(1, area.columns - indent - 1))
-        return [Block(rows: lines.count, field: field) { rect in
+        return [Block(rows: lines.count, field: field) { canvas, rect in
             for (offset, line) in lines.suffix(rect.rows).enumerated() {
                 canvas.text(line, at: Point(x: rect.x + indent, y: rect.y + offset), width: rect.columns - indent, style: .error)
             }
-            return nil
         }]
     }
 
     private func fieldBlocks(_ index: Int, _ field: FormField, in area: Rect, valueColumn: Int, labelWidth: Int,
-                             canvas: any Canvas, textRows: Int) -> [Block] {
+                             textRows: Int) -> [Block] {
         let focused = index == focus
         let label = StyledLine(focused ? " ▸ " : "   ", style: focused ? .selected : .plain)
             + StyledLine(TextFit.truncate(field.label, to: labelWidth), style: focused ? .selected : .muted)
@@ -266,84 +278,97 @@ final class FormEditor {
         var blocks: [Block] = []
         switch field.kind {
         case .line, .secret:
-            blocks.append(Block(rows: 1, field: index) { [self] rect in
-                canvas.line(label, at: Point(x: rect.x, y: rect.y), width: valueColumn)
-                let box = Rect(x: rect.x + valueColumn, y: rect.y, columns: valueWidth, rows: 1)
+            let box = { (rect: Rect) in Rect(x: rect.x + valueColumn, y: rect.y, columns: valueWidth, rows: 1) }
+            blocks.append(Block(rows: 1, field: index, place: { [self] rect in
                 textWidths[field.id] = valueWidth
-                return drawText(field, in: box, canvas: canvas, focused: focused)
+                return placeText(field, in: box(rect), within: area, focused: focused)
+            }) { [self] canvas, rect in
+                canvas.line(label, at: Point(x: rect.x, y: rect.y), width: valueColumn)
+                drawText(field, in: box(rect), canvas: canvas)
             })
         case .text(let limit):
             let count = values.text(field.id).count
             let counter = count == 0 ? "" : "  \(NumberText.grouped(count)) de \(NumberText.grouped(limit))"
-            blocks.append(Block(rows: 1, field: index) { rect in
+            blocks.append(Block(rows: 1, field: index) { canvas, rect in
                 canvas.line(label + StyledLine(counter, style: .muted), at: Point(x: rect.x, y: rect.y), width: rect.columns)
-                return nil
             })
-            let rows = max(1, textRows)
-            blocks.append(Block(rows: rows, field: index) { [self] rect in
-                let box = Rect(x: rect.x + 3, y: rect.y, columns: max(1, rect.columns - 4), rows: rect.rows)
-                textWidths[field.id] = box.columns
-                textHeights[field.id] = box.rows
-                canvas.fill(box, style: .input)
-                return drawText(field, in: box, canvas: canvas, focused: focused)
+            let box = { (rect: Rect) in Rect(x: rect.x + 3, y: rect.y, columns: max(1, rect.columns - 4), rows: rect.rows) }
+            blocks.append(Block(rows: max(1, textRows), field: index, place: { [self] rect in
+                textWidths[field.id] = box(rect).columns
+                textHeights[field.id] = box(rect).rows
+                return placeText(field, in: box(rect), within: area, focused: focused)
+            }) { [self] canvas, rect in
+                canvas.fill(box(rect), style: .input)
+                drawText(field, in: box(rect), canvas: canvas)
             })
         case .choice(let kind):
             let id = values.choice(field.id)
             let text = id.isEmpty ? nil : references.name(kind, id: id)
-            blocks.append(valueBlock(index, label: label, text: text, focused: focused, valueColumn: valueColumn, canvas: canvas))
+            blocks.append(valueBlock(index, label: label, text: text, focused: focused, valueColumn: valueColumn))
         case .choices(let kind):
             let names = (values.multipleChoices[field.id] ?? []).map { references.name(kind, id: $0) }
             blocks.append(valueBlock(index, label: label, text: names.isEmpty ? nil : names.joined(separator: ", "),
-                                     focused: focused, valueColumn: valueColumn, canvas: canvas))
+                                     focused: focused, valueColumn: valueColumn))
         case .photos:
             let hint = focused ? (photos.isEmpty ? "Enter adjuntar una foto" : "Enter adjuntar otra · Supr quitar la marcada") : ""
             let heading = photos.isEmpty ? "ninguna" : "\(photos.count)"
-            blocks.append(Block(rows: 1, field: index) { rect in
+            blocks.append(Block(rows: 1, field: index, place: { rect in
+                focused ? Point(x: rect.x + valueColumn, y: rect.y) : nil
+            }) { canvas, rect in
                 canvas.line(label, at: Point(x: rect.x, y: rect.y), width: valueColumn)
                 canvas.line(StyledLine(heading + "  ", style: .plain) + StyledLine(hint, style: .muted),
                             at: Point(x: rect.x + valueColumn, y: rect.y), width: valueWidth)
-                return focused ? Point(x: rect.x + valueColumn, y: rect.y) : nil
             })
             for (number, photo) in photos.enumerated() {
                 let selected = focused && number == photoSelection
-                blocks.append(Block(rows: 1, field: index) { rect in
+                blocks.append(Block(rows: 1, field: index, place: { rect in
+                    selected ? Point(x: rect.x + valueColumn, y: rect.y) : nil
+                }) { canvas, rect in
                     let line = StyledLine(selected ? " ▸ " : "   ", style: selected ? .selected : .plain)
                         + StyledLine(Self.describe(photo), style: selected ? .selected : .plain)
                     canvas.line(line, at: Point(x: rect.x + valueColumn - 3, y: rect.y), width: rect.columns - valueColumn + 2,
                                 fill: selected ? .selected : nil)
-                    return selected ? Point(x: rect.x + valueColumn, y: rect.y) : nil
                 })
             }
         }
         if let problem = problems[field.id] {
-            blocks += problemBlocks(problem, in: area, indent: valueColumn, canvas: canvas, field: index)
+            blocks += problemBlocks(problem, in: area, indent: valueColumn, field: index)
         }
         return blocks
     }
 
     /// A chosen value, or what to do when there is none.
-    private func valueBlock(_ index: Int, label: StyledLine, text: String?, focused: Bool, valueColumn: Int,
-                            canvas: any Canvas) -> Block {
-        Block(rows: 1, field: index) { rect in
+    private func valueBlock(_ index: Int, label: StyledLine, text: String?, focused: Bool, valueColumn: Int) -> Block {
+        Block(rows: 1, field: index, place: { rect in
+            focused ? Point(x: rect.x + valueColumn, y: rect.y) : nil
+        }) { canvas, rect in
             canvas.line(label, at: Point(x: rect.x, y: rect.y), width: valueColumn)
             let value = text.map { StyledLine($0, style: .plain) }
                 ?? StyledLine(focused ? "escriba parte del nombre, o Enter para ver la lista" : "—", style: .muted)
             canvas.line(value, at: Point(x: rect.x + valueColumn, y: rect.y), width: max(1, rect.columns - valueColumn - 1))
-            return focused ? Point(x: rect.x + valueColumn, y: rect.y) : nil
         }
     }
 
-    private func drawText(_ field: FormField, in box: Rect, canvas: any Canvas, focused: Bool) -> Point? {
+    /// Scrolls a text field's box to its cursor; returns where the cursor goes when `focused`.
+    private func placeText(_ field: FormField, in box: Rect, within area: Rect, focused: Bool) -> Point? {
         guard let buffer = values.texts[field.id] else { return nil }
         if case .secret = field.kind {
-            let shown = String(repeating: Self.mask, count: buffer.text.count)
-            canvas.text(shown, at: Point(x: box.x, y: box.y), width: box.columns, style: .input)
-            return focused ? Point(x: box.x + min(shown.count, box.columns - 1), y: box.y) : nil
+            return focused ? Point(x: box.x + min(buffer.text.count, box.columns - 1), y: box.y) : nil
         }
         var view = boxes[field.id] ?? TextBoxView()
-        let point = view.render(buffer, into: canvas, in: box, style: .input, focused: focused)
+        let point = view.layout(buffer, in: box, within: area, focused: focused)
         boxes[field.id] = view
         return point
+    }
+
+    private func drawText(_ field: FormField, in box: Rect, canvas: any Canvas) {
+        guard let buffer = values.texts[field.id] else { return }
+        if case .secret = field.kind {
+            canvas.text(String(repeating: Self.mask, count: buffer.text.count), at: Point(x: box.x, y: box.y), width: box.columns,
+                        style: .input)
+            return
+        }
+        (boxes[field.id] ?? TextBoxView()).render(buffer, into: canvas, in: box, style: .input)
     }
 
     /// A photo as the list shows it: name, size, dimensions, and what happened to its location.

@@ -79,8 +79,7 @@ final class NovedadFormScreen: Screen {
 
     var offers: Set<Action> { removedPhoto == nil ? [] : [.undo] }
 
-    private var lastCursor: Point?
-    var cursor: Point? { lastCursor }
+    var cursor: Point? { editor.cursor }
 
     // MARK: - Keys
 
@@ -339,8 +338,12 @@ final class NovedadFormScreen: Screen {
 
     // MARK: - Drawing
 
+    func layout(in area: Rect, plain: Bool) {
+        editor.layout(in: area, title: title)
+    }
+
     func render(into canvas: any Canvas, in area: Rect) {
-        lastCursor = editor.render(into: canvas, in: area, title: title)
+        editor.render(into: canvas)
     }
 
     private var title: StyledLine {

@@ -20,7 +20,6 @@ final class ProfileScreen: Screen {
     private var profile: Profile
     private var autosave = Autosave()
     private var failure: String?
-    private var lastCursor: Point?
     /// Read once when the screen opens: a lost laptop with an unencrypted disk gives the
     /// citizens' data away.
     private let disk: DiskEncryption
@@ -48,7 +47,7 @@ final class ProfileScreen: Screen {
     }
 
     var context: KeyContext { .profile }
-    var cursor: Point? { lastCursor }
+    var cursor: Point? { editor.cursor }
 
     func handle(_ action: Action) -> ScreenOutcome {
         switch action {
@@ -128,7 +127,7 @@ final class ProfileScreen: Screen {
         }
     }
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         var title = StyledLine("Perfil del gestor", style: .title)
         if let failure {
             title.append(" · " + failure, style: .error)
@@ -138,7 +137,11 @@ final class ProfileScreen: Screen {
         var notes = disk.notice.map { ["\($0.prefix(1).uppercased())\($0.dropFirst()) (\(disk.detail))."] } ?? []
         if profile.token != nil { notes.append("Hay un token guardado; no se muestra. Escriba uno nuevo para reemplazarlo.") }
         editor.generalProblems = notes
-        lastCursor = editor.render(into: canvas, in: area, title: title)
+        editor.layout(in: area, title: title)
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
+        editor.render(into: canvas)
     }
 
     private static func nonEmpty(_ text: String) -> String? {

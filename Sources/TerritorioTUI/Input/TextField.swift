@@ -30,4 +30,22 @@ struct TextField: Equatable, Sendable {
     mutating func clear() {
         text = ""
     }
+
+    /// Replaces the whole text, cut at `limit`.
+    mutating func replace(with text: String) {
+        self.text = String(text.prefix(limit))
+    }
+
+    /// Applies `action` when it is typing: a character, deleting back or a word, clearing.
+    /// - Returns: nil when `action` is not typing; false when a character did not fit.
+    mutating func edit(_ action: Action) -> Bool? {
+        switch action {
+        case .insert(let character): return insert(character)
+        case .deleteBackward: deleteBackward()
+        case .deleteWord: deleteWord()
+        case .clearField: clear()
+        default: return nil
+        }
+        return true
+    }
 }

@@ -33,6 +33,10 @@ struct Rect: Equatable, Hashable, Sendable {
     var rows: Int { size.rows }
     var maxY: Int { origin.y + size.rows }
 
+    func contains(_ point: Point) -> Bool {
+        point.x >= x && point.x < x + columns && point.y >= y && point.y < maxY
+    }
+
     /// The same rectangle less `count` rows at its top.
     func droppingTop(_ count: Int) -> Rect {
         let dropped = min(max(0, count), rows)

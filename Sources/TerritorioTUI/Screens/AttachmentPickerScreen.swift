@@ -51,27 +51,13 @@ final class AttachmentPickerScreen: Screen {
     // MARK: - Keys
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if let typed = entry.edit(action) { return .typing(typed) { refresh() } }
         switch action {
-        case .insert(let character):
-            guard entry.insert(character) else { return .ignored }
-            refresh()
-        case .deleteBackward:
-            entry.deleteBackward()
-            refresh()
-        case .deleteWord:
-            entry.deleteComponent()
-            refresh()
-        case .clearField:
-            entry.clear()
-            refresh()
         case .complete:
             guard let completion = rows.completion(of: entry.name) else { return .ignored }
             entry.complete(name: completion)
             refresh()
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: listCursor.move(for: action)
         case .toggleHidden:
             showHidden.toggle()
             refresh(selecting: selected?.name)
@@ -149,9 +135,12 @@ final class AttachmentPickerScreen: Screen {
 
     // MARK: - Drawing
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         self.area = area
         listCursor.resize(count: rows.entries.count, height: listHeight)
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
         guard area.rows > Self.fixedRows, area.columns > 2 else { return }
         var line = StyledLine(Self.prompt, style: .title)
         line.append(shownPath, style: .input)

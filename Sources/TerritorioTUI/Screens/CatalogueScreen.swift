@@ -119,10 +119,7 @@ final class CatalogueScreen: Screen {
                 return .ignored
             }
             return .handled
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: listCursor.move(for: action)
         case .first: listCursor.first()
         case .last:
             if case .exact = total { listCursor.last() } else { askTotalNow() }
@@ -280,12 +277,15 @@ final class CatalogueScreen: Screen {
 
     // MARK: - Drawing
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         let resized = area.size != self.area.size
         self.area = area
         listCursor.resize(count: knownCount, height: itemsPerPage)
         // A taller window shows rows not asked for yet: ask now (answered before the next frame).
         if resized { loadVisibleRows() }
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
         guard area.rows > Self.topRows, area.columns > 2 else { return }
         drawSearchBox(on: canvas)
         canvas.line(filterLine(width: area.columns - 2), at: Point(x: area.x + 1, y: area.y + 1), width: area.columns - 2)

@@ -1,10 +1,11 @@
 /// Help: every key of every screen and "acerca de", opened at the section of the screen it was
 /// called from.
-final class HelpScreen: Screen {
+final class HelpScreen: DocumentScreen {
     private let about: AboutInfo
     private let origin: KeyContext
-    private var document = DocumentView()
-    private var builtWidth = -1
+    var document = DocumentView()
+    /// Where each screen's section starts, in the lines last built.
+    private var sections: [KeyContext: Int] = [:]
 
     init(about: AboutInfo, from origin: KeyContext) {
         self.about = about
@@ -13,22 +14,14 @@ final class HelpScreen: Screen {
 
     var context: KeyContext { .help }
 
-    func handle(_ action: Action) -> ScreenOutcome {
-        if action == .back { return .pop }
-        return document.handle(action) ? .handled : .ignored
+    func lines(width: Int, plain: Bool) -> [StyledLine] {
+        let built = HelpDocument.lines(about: about, width: width)
+        sections = built.sections
+        return built.lines
     }
 
-    func render(into canvas: any Canvas, in area: Rect) {
-        let width = DocumentView.textWidth(in: area)
-        if width != builtWidth {
-            let (lines, sections) = HelpDocument.lines(about: about, width: width)
-            let firstBuild = builtWidth < 0
-            document.setLines(lines)
-            builtWidth = width
-            if firstBuild, origin != KeyContext.allCases.first, let start = sections[origin] {
-                document.scroll(to: start - 1)
-            }
-        }
-        document.render(into: canvas, in: area)
+    var openingLine: Int? {
+        guard origin != KeyContext.allCases.first, let start = sections[origin] else { return nil }
+        return start - 1
     }
 }

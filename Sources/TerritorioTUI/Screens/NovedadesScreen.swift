@@ -104,10 +104,7 @@ final class NovedadesScreen: Screen {
         case .undo: return undoDeletion()
         case .nextTab: select(Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!)
         case .previousTab: select(Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: listCursor.move(for: action)
         case .first: listCursor.first()
         case .last: listCursor.last()
         case .open:
@@ -215,9 +212,12 @@ final class NovedadesScreen: Screen {
 
     // MARK: - Drawing
 
-    func render(into canvas: any Canvas, in area: Rect) {
+    func layout(in area: Rect, plain: Bool) {
         self.area = area
         listCursor.resize(count: rows.count, height: itemsPerPage)
+    }
+
+    func render(into canvas: any Canvas, in area: Rect) {
         guard area.rows > Self.topRows, area.columns > 2 else { return }
         canvas.line(tabLine(width: area.columns - 2), at: Point(x: area.x + 1, y: area.y), width: area.columns - 2)
         canvas.text(String(repeating: "─", count: area.columns), at: Point(x: area.x, y: area.y + 1), style: .frame)
@@ -307,41 +307,5 @@ final class NovedadesScreen: Screen {
         case .rejected:
             return "c corrige · Motivo: " + (outbox.rejectionReason ?? "(sin motivo)")
         }
-    }
-}
-
-/// One novedad, read-only: `NovedadText.detail` in a scrolling view. Esc goes back.
-final class NovedadDetailScreen: Screen {
-    let novedad: Novedad
-    private let references: ReferenceLists
-    private var document = DocumentView()
-    private var builtWidth = -1
-
-    init(novedad: Novedad, references: ReferenceLists) {
-        self.novedad = novedad
-        self.references = references
-    }
-
-    var context: KeyContext { .novedad }
-
-    func handle(_ action: Action) -> ScreenOutcome {
-        if action == .back { return .pop }
-        return document.handle(action) ? .handled : .ignored
-    }
-
-    func render(into canvas: any Canvas, in area: Rect) {
-        let width = DocumentView.textWidth(in: area)
-        if width != builtWidth {
-            let text = NovedadText.detail(novedad, references: references).components(separatedBy: "\n")
-            var lines: [StyledLine] = []
-            for (index, paragraph) in text.enumerated() {
-                let style: Style = index == 0 ? .title : .plain
-                if paragraph.isEmpty { lines.append(StyledLine()); continue }
-                lines += TextFit.wrap(paragraph, width: width).map { StyledLine($0, style: style) }
-            }
-            document.setLines(lines)
-            builtWidth = width
-        }
-        document.render(into: canvas, in: area)
     }
 }

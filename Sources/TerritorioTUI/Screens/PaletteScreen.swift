@@ -6,10 +6,8 @@ final class PaletteScreen: Screen {
     static let prompt = "Acción: "
 
     private let entries: [PaletteEntry]
-    private var field = TextField(limit: 60)
     private var shown: [PaletteEntry]
-    private var listCursor = ListCursor()
-    private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
+    private var list = FilteredListView(prompt: PaletteScreen.prompt)
 
     /// The palette of the screen whose keymap is `context`.
     init(for context: KeyContext) {
@@ -19,38 +17,18 @@ final class PaletteScreen: Screen {
 
     var context: KeyContext { .palette }
 
-    var cursor: Point? {
-        let typed = area.x + 1 + DisplayWidth.of(Self.prompt) + DisplayWidth.of(field.text)
-        return Point(x: min(typed, area.x + area.columns - 1), y: area.y)
-    }
+    var cursor: Point? { list.cursor }
 
     /// The marked action: typing narrows the list, so the best match is what to read.
-    var focus: Point? {
-        guard !shown.isEmpty else { return cursor }
-        return Point(x: area.x + 3, y: area.y + 2 + listCursor.selection - listCursor.offset)
-    }
+    var focus: Point? { list.focus(count: shown.count) }
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if let typed = list.field.edit(action) { return .typing(typed, then: filter) }
         switch action {
-        case .insert(let character):
-            guard field.insert(character) else { return .ignored }
-            filter()
-        case .deleteBackward:
-            field.deleteBackward()
-            filter()
-        case .deleteWord:
-            field.deleteWord()
-            filter()
-        case .clearField:
-            field.clear()
-            filter()
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: list.rows.move(for: action)
         case .open:
-            guard shown.indices.contains(listCursor.selection) else { return .notice("Ninguna acción coincide con «\(field.text)».") }
-            return .run(shown[listCursor.selection])
+            guard shown.indices.contains(list.rows.selection) else { return .notice(nothingMatches) }
+            return .run(shown[list.rows.selection])
         case .back:
             return .pop
         default:
@@ -59,33 +37,27 @@ final class PaletteScreen: Screen {
         return .handled
     }
 
+    private var nothingMatches: String { "Ninguna acción coincide con «\(list.field.text)»." }
+
     /// Narrows the list to what is typed; the best match is marked.
     private func filter() {
-        shown = PaletteEntry.matching(field.text, in: entries)
-        listCursor = ListCursor()
-        listCursor.resize(count: shown.count, height: max(1, area.rows - 2))
+        shown = PaletteEntry.matching(list.field.text, in: entries)
+        list.restart(count: shown.count)
+    }
+
+    func layout(in area: Rect, plain: Bool) {
+        list.layout(in: area, count: shown.count)
     }
 
     func render(into canvas: any Canvas, in area: Rect) {
-        self.area = area
-        guard area.rows > 2 else { return }
-        listCursor.resize(count: shown.count, height: area.rows - 2)
-        canvas.typedPrompt(Self.prompt, field.text, in: area)
-        if shown.isEmpty {
-            canvas.text("Ninguna acción coincide con «\(field.text)».", at: Point(x: area.x + 1, y: area.y + 2), style: .muted)
-            return
-        }
         let keysWidth = min(24, shown.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        for row in 0..<(area.rows - 2) {
-            let index = listCursor.offset + row
-            guard index < shown.count else { break }
-            let selected = index == listCursor.selection
-            let nameWidth = max(1, area.columns - 3 - keysWidth - 2)
+        let nameWidth = max(1, area.columns - 3 - keysWidth - 2)
+        list.render(into: canvas, count: shown.count, empty: nothingMatches) { index, selected, y in
             let name = TextFit.truncate(shown[index].name, to: nameWidth)
             let gap = String(repeating: " ", count: nameWidth - DisplayWidth.of(name) + 2)
             var text = StyledLine((selected ? " ▸ " : "   ") + name + gap, style: selected ? .selected : .plain)
             text.append(shown[index].keys, style: selected ? .selected : .muted)
-            canvas.line(text, at: Point(x: area.x, y: area.y + 2 + row), width: area.columns, fill: selected ? .selected : nil)
+            canvas.line(text, at: Point(x: area.x, y: y), width: area.columns, fill: selected ? .selected : nil)
         }
     }
 }

@@ -11,14 +11,11 @@ final class PickerScreen: Screen {
         let folded: String
     }
 
-    private let prompt: String
     private let multiple: Bool
     private var chosen: Set<String>
     private let choose: (String?) -> Void
     private let options: [Option]
-    private var field = TextField(limit: 60)
-    private var listCursor = ListCursor()
-    private var area = Rect(x: 0, y: 0, columns: 80, rows: 21)
+    private var list: FilteredListView
 
     /// - Parameters:
     ///   - allLabel: the first option, chosen as nil ("Todos los temas"); none when nil.
@@ -28,7 +25,7 @@ final class PickerScreen: Screen {
     ///   - choose: called with the chosen id (nil for `allLabel`); with `multiple`, once per mark or unmark.
     init(prompt: String, items: [ReferenceItem], allLabel: String? = nil, current: [String], typed: String = "",
          multiple: Bool = false, choose: @escaping (String?) -> Void) {
-        self.prompt = prompt
+        list = FilteredListView(prompt: prompt)
         self.multiple = multiple
         chosen = Set(current)
         self.choose = choose
@@ -36,7 +33,7 @@ final class PickerScreen: Screen {
         options = all + items.map { item in
             Option(id: item.id, label: item.label, folded: TextFolding.fold(item.label + " " + item.id))
         }
-        for character in typed { field.insert(character) }
+        for character in typed { list.field.insert(character) }
     }
 
     /// The catalogue's filter by `kind`, "todos" first.
@@ -47,43 +44,32 @@ final class PickerScreen: Screen {
 
     var context: KeyContext { .picker }
 
-    var cursor: Point? {
-        let typed = area.x + 1 + DisplayWidth.of(prompt) + DisplayWidth.of(field.text)
-        return Point(x: min(typed, area.x + area.columns - 1), y: area.y)
-    }
+    var cursor: Point? { list.cursor }
 
     /// The marked value.
-    var focus: Point? {
-        guard !visible.isEmpty else { return cursor }
-        return Point(x: area.x + 3, y: area.y + 2 + listCursor.selection - listCursor.offset)
-    }
+    var focus: Point? { list.focus(count: visible.count) }
 
     private var visible: [Option] {
-        let typed = TextFolding.fold(field.text)
+        let typed = TextFolding.fold(list.field.text)
         guard !typed.isEmpty else { return options }
         return options.filter { $0.id != nil && $0.folded.contains(typed) }
     }
 
     func handle(_ action: Action) -> ScreenOutcome {
+        if let typed = list.field.edit(action) {
+            // A letter more narrows the list: the mark goes back to its first row.
+            return .typing(typed) { if case .insert = action { list.rows.first() } }
+        }
         switch action {
-        case .insert(let character):
-            guard field.insert(character) else { return .ignored }
-            listCursor.first()
-        case .deleteBackward: field.deleteBackward()
-        case .deleteWord: field.deleteWord()
-        case .clearField: field.clear()
-        case .moveUp: listCursor.move(by: -1)
-        case .moveDown: listCursor.move(by: 1)
-        case .pageUp: listCursor.pageUp()
-        case .pageDown: listCursor.pageDown()
+        case .moveUp, .moveDown, .pageUp, .pageDown: list.rows.move(for: action)
         case .open:
             let shown = visible
-            guard listCursor.selection < shown.count else { return .ignored }
-            let id = shown[listCursor.selection].id
+            guard list.rows.selection < shown.count else { return .ignored }
+            let id = shown[list.rows.selection].id
             choose(id)
             guard multiple, let id else { return .pop }
             if chosen.remove(id) == nil { chosen.insert(id) }
-            field.clear()
+            list.field.clear()
         case .back:
             return .pop
         default:
@@ -92,24 +78,17 @@ final class PickerScreen: Screen {
         return .handled
     }
 
+    func layout(in area: Rect, plain: Bool) {
+        list.layout(in: area, count: visible.count)
+    }
+
     func render(into canvas: any Canvas, in area: Rect) {
-        self.area = area
-        guard area.rows > 2 else { return }
         let shown = visible
-        listCursor.resize(count: shown.count, height: area.rows - 2)
-        canvas.typedPrompt(prompt, field.text, in: area)
-        if shown.isEmpty {
-            canvas.text("Nada coincide con «\(field.text)».", at: Point(x: area.x + 1, y: area.y + 2), style: .muted)
-            return
-        }
-        for row in 0..<(area.rows - 2) {
-            let index = listCursor.offset + row
-            guard index < shown.count else { break }
-            let selected = index == listCursor.selection
+        list.render(into: canvas, count: shown.count, empty: "Nada coincide con «\(list.field.text)».") { index, selected, y in
             let isChosen = shown[index].id.map(chosen.contains) ?? chosen.isEmpty
             let mark = isChosen ? "● " : "  "
             canvas.line(StyledLine((selected ? " ▸ " : "   ") + mark + shown[index].label, style: selected ? .selected : .plain),
-                        at: Point(x: area.x, y: area.y + 2 + row), width: area.columns, fill: selected ? .selected : nil)
+                        at: Point(x: area.x, y: y), width: area.columns, fill: selected ? .selected : nil)
         }
     }
 

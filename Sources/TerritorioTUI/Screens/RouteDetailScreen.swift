@@ -3,13 +3,11 @@ import TerritorioModel
 /// One route, read top to bottom: its `RouteDocument` in a scrolling view. `m` shows the
 /// citizen the main line in large print, `r` reports a novedad about it; Esc goes back to the
 /// list it came from.
-final class RouteDetailScreen: Screen {
+final class RouteDetailScreen: DocumentScreen {
     let ruta: Ruta
     private let references: ReferenceLists
     private let desk: NovedadDesk?
-    private var document = DocumentView()
-    private var builtWidth = -1
-    private var builtPlain = false
+    var document = DocumentView()
 
     init(ruta: Ruta, references: ReferenceLists, desk: NovedadDesk? = nil) {
         self.ruta = ruta
@@ -29,17 +27,11 @@ final class RouteDetailScreen: Screen {
             } else {
                 .notice("Las novedades no están disponibles aquí.")
             }
-        default: document.handle(action) ? .handled : .ignored
+        default: scroll(action)
         }
     }
 
-    func render(into canvas: any Canvas, in area: Rect) {
-        let width = DocumentView.textWidth(in: area)
-        if width != builtWidth || canvas.isPlain != builtPlain {
-            document.setLines(RouteDocument.lines(for: ruta, references: references, width: width, plain: canvas.isPlain))
-            builtWidth = width
-            builtPlain = canvas.isPlain
-        }
-        document.render(into: canvas, in: area)
+    func lines(width: Int, plain: Bool) -> [StyledLine] {
+        RouteDocument.lines(for: ruta, references: references, width: width, plain: plain)
     }
 }

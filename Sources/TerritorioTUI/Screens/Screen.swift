@@ -13,7 +13,12 @@ protocol Screen: AnyObject {
     /// True while any answer is still to come (a count too): the loop then polls quickly
     /// instead of sleeping until the next key.
     var expectsAnswers: Bool { get }
-    /// Draws the screen's body into `area` of `canvas`; writes cells only, never touches the terminal.
+    /// Fits the screen to the body `area` of the next frame, `plain` in accessible mode: sizes
+    /// its lists and lays out its text. A list that now shows rows not asked for asks for them
+    /// here. Called just before `render`, so `render` only draws.
+    func layout(in area: Rect, plain: Bool)
+    /// Draws the screen's body into `area` of `canvas`, as `layout` left it; writes cells only,
+    /// changes nothing and never touches the terminal.
     func render(into canvas: any Canvas, in area: Rect)
     /// Reacts to an action; the outcome tells the `App` what to do next.
     func handle(_ action: Action) -> ScreenOutcome
@@ -33,6 +38,7 @@ extension Screen {
     var focus: Point? { cursor }
     var isWaiting: Bool { false }
     var expectsAnswers: Bool { isWaiting }
+    func layout(in area: Rect, plain: Bool) {}
     func update() -> Bool { false }
     func prepareToQuit() {}
     func reappeared() {}

@@ -15,4 +15,12 @@ enum ScreenOutcome {
     case run(PaletteEntry)
     /// Hand the terminal to another program (`$EDITOR`, `chafa`) and come back.
     case runProgram(ExternalProgram)
+
+    /// What a typing action in a field comes to (`TextField.edit`): ignored when a character did
+    /// not fit (`typed` false); else `then` follows the text (narrows a list) and it is handled.
+    static func typing(_ typed: Bool, then follow: () -> Void) -> ScreenOutcome {
+        guard typed else { return .ignored }
+        follow()
+        return .handled
+    }
 }

@@ -1,18 +1,32 @@
 /// A scrolling column of styled lines with a margin of one column on the left and two on the
-/// right, whose last column shows a scroll bar when the text is longer than the area. Route
-/// details and help use it.
+/// right, whose last column shows a scroll bar when the text is longer than the area. The lines
+/// are built for the width of the area (and for accessible mode) when it is laid out, again
+/// only when either changes. Help, a route and a novedad are shown in one (`DocumentScreen`).
 struct DocumentView {
     private(set) var lines: [StyledLine] = []
     private(set) var offset = 0
     private var height = 1
+    /// The text width and plainness the lines were built for; nil before the first layout.
+    private var builtFor: (width: Int, plain: Bool)?
 
     /// The width lines must be built for inside `area`.
     static func textWidth(in area: Rect) -> Int {
         max(1, area.columns - 3)
     }
 
-    mutating func setLines(_ lines: [StyledLine]) {
-        self.lines = lines
+    /// Lines were built at least once.
+    var isBuilt: Bool { builtFor != nil }
+
+    /// Fits the view to `area`: the lines are built again by `build` (for a text width, plain
+    /// or not) when the width or `plain` changed, and the offset is kept inside the text.
+    mutating func layout(in area: Rect, plain: Bool, build: (_ width: Int, _ plain: Bool) -> [StyledLine]) {
+        let width = Self.textWidth(in: area)
+        if builtFor?.width != width || builtFor?.plain != plain {
+            lines = build(width, plain)
+            builtFor = (width, plain)
+            clampOffset()
+        }
+        height = max(1, area.rows)
         clampOffset()
     }
 
@@ -37,9 +51,8 @@ struct DocumentView {
         return true
     }
 
-    mutating func render(into canvas: any Canvas, in area: Rect) {
-        height = max(1, area.rows)
-        clampOffset()
+    /// Draws the lines shown, as `layout` left them.
+    func render(into canvas: any Canvas, in area: Rect) {
         let width = Self.textWidth(in: area)
         for row in 0..<area.rows where offset + row < lines.count {
             canvas.line(lines[offset + row], at: Point(x: area.x + 1, y: area.y + row), width: width)

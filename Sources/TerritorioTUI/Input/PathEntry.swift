@@ -6,7 +6,7 @@ struct PathEntry {
     /// Linux's `PATH_MAX`: a longer paste is cut, not typed.
     static let limit = 4_096
 
-    private(set) var text = ""
+    private var field = TextField(limit: PathEntry.limit)
     /// The home folder, absolute, or nil when unknown (then "~" means nothing special).
     let home: String?
     /// Where relative paths start: the folder the picker opened in, absolute.
@@ -35,41 +35,33 @@ struct PathEntry {
         Self.expanded(String(folderText), home: home, base: base)
     }
 
+    /// What is typed.
+    var text: String { field.text }
+
     // MARK: - Editing
 
-    /// Adds `character`; false (and no change) when the entry is full.
-    @discardableResult
-    mutating func insert(_ character: Character) -> Bool {
-        guard text.count < Self.limit else { return false }
-        text.append(character)
-        return true
-    }
-
-    mutating func deleteBackward() {
-        if !text.isEmpty { text.removeLast() }
-    }
-
-    /// Removes the last part of the path: the name being typed, or else the last folder
-    /// (`~/Fotos/viejas/` becomes `~/Fotos/`), as a shell's Ctrl-W does for file names.
-    mutating func deleteComponent() {
+    /// Applies `action` when it is typing, as a `TextField` does, except that Ctrl-W removes the
+    /// last part of the path: the name being typed, or else the last folder (`~/Fotos/viejas/`
+    /// becomes `~/Fotos/`), as a shell's Ctrl-W does for file names.
+    /// - Returns: nil when `action` is not typing; false when a character did not fit.
+    mutating func edit(_ action: Action) -> Bool? {
+        guard action == .deleteWord else { return field.edit(action) }
+        var text = self.text
         if text.last == "/" { text.removeLast() }
         while let last = text.last, last != "/" { text.removeLast() }
-    }
-
-    mutating func clear() {
-        text = ""
+        field.replace(with: text)
+        return true
     }
 
     /// Shows `folder` (absolute), ending in "/" so what follows names its content.
     mutating func show(folder: String) {
         let shown = Self.abbreviated(Self.normalized(folder), home: home)
-        text = shown.hasSuffix("/") ? shown : shown + "/"
+        field.replace(with: shown.hasSuffix("/") ? shown : shown + "/")
     }
 
     /// Replaces the name being typed with `completion` (a folder's ends in "/").
     mutating func complete(name completion: String) {
-        text = String(folderText) + completion
-        if text.count > Self.limit { text = String(text.prefix(Self.limit)) }
+        field.replace(with: String(folderText) + completion)
     }
 
     // MARK: - Paths

@@ -26,6 +26,19 @@ struct ListCursor: Equatable, Sendable {
         move(by: -height)
     }
 
+    /// Moves for ↑, ↓, PgUp and PgDn; false (and no move) for any other action.
+    @discardableResult
+    mutating func move(for action: Action) -> Bool {
+        switch action {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: pageUp()
+        case .pageDown: pageDown()
+        default: return false
+        }
+        return true
+    }
+
     mutating func first() {
         select(0)
     }
