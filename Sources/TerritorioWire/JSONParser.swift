@@ -1,5 +1,6 @@
 /// A strict JSON parser (RFC 8259) that reports where a document is broken by line and column,
-/// refuses repeated keys, and limits nesting so a hostile file cannot exhaust the stack.
+/// refuses repeated keys, and limits nesting so a hostile file cannot exhaust the stack. The
+/// client reads catalogues and server answers with it, the server novedades and catalogue files.
 public struct JSONParser {
     /// Why a document is not JSON, and where.
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
