@@ -1,9 +1,8 @@
-import Foundation
 import TerritorioServidorCore
 import TerritorioWire
 
-/// `titular consultar`: each novedad with the person's contact data as a short block, or with
-/// `--json` a JSON array of objects. Text from the clients is shown with control characters made
+/// `titular consultar`: each novedad with the person's contact data as a short block (with
+/// `--json`, `AdminJSON` writes them). Text from the clients is shown with control characters made
 /// visible, so a stored name cannot drive the terminal of whoever reads it.
 enum TitularListing {
     static func text(_ findings: [TitularRequests.Finding]) -> String {
@@ -23,12 +22,6 @@ enum TitularListing {
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n") + "\n\(findings.count == 1 ? "1 novedad" : "\(findings.count) novedades")."
-    }
-
-    static func json(_ findings: [TitularRequests.Finding]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(findings), as: UTF8.self)
     }
 
     private static func yesNo(_ flag: Bool?) -> String {
