@@ -29,7 +29,8 @@ let package = Package(
             path: "Resources",
             resources: [.copy("catalogo-muestra.json"), .copy("sinonimos.txt")]
         ),
-        // The sync protocol's messages, shared with the reference server in Server/ (Codable only).
+        // The sync protocol's messages and the one JSON parser and writer, shared with the reference
+        // server in Server/ (Foundation only).
         .target(name: "TerritorioWire"),
         .target(
             name: "TerritorioModel",

@@ -41,13 +41,39 @@ import Testing
             """)
     }
 
-    @Test func sameValueGivesIdenticalBytes() {
-        let rebuilt: JSONValue = .object(sample.objectMembers)
+    @Test func sameValueGivesIdenticalBytes() throws {
+        let rebuilt: JSONValue = .object(try #require(sample.objectValue))
         #expect(Array(JSONWriter.string(sample).utf8) == Array(JSONWriter.string(rebuilt).utf8))
     }
 
     @Test func roundTripsThroughTheParser() throws {
         #expect(try JSONParser.parse(JSONWriter.string(sample)) == sample)
+    }
+
+    @Test func canonicalTextIsCompactWithSortedKeysAndKeepsTypes() throws {
+        let value = try JSONParser.parse(#"{"b": [1, 2.5, true, null], "a": "ñ\"\n", "c": {"z": false, "y": -3}, "d": [], "e": {}}"#)
+        #expect(JSONWriter.canonical(value) == #"{"a":"ñ\"\n","b":[1,2.5,true,null],"c":{"y":-3,"z":false},"d":[],"e":{}}"#)
+    }
+
+    @Test func canonicalTextIsTheSameForTheSameContentInAnyKeyOrder() throws {
+        let reordered: JSONValue = .object(try #require(sample.objectValue).reversed().map { member in
+            guard case .array(let elements) = member.value else { return member }
+            return (member.key, .array(elements.map { element in
+                guard case .object(let members) = element else { return element }
+                return .object(members.reversed())
+            }))
+        })
+        #expect(reordered != sample)
+        #expect(JSONWriter.canonical(reordered) == JSONWriter.canonical(sample))
+        #expect(JSONWriter.canonical(.object([("a", .integer(1))])) != JSONWriter.canonical(.object([("a", .double(1))])))
+    }
+
+    @Test func canonicalTextEscapesAsTheIndentedTextDoes() throws {
+        let text: JSONValue = .string("a\"b\\c\nd\u{1}\u{7F}\u{9B}\u{202E}\u{2028}ñ🦙")
+        #expect(JSONWriter.canonical(text) == JSONWriter.string(text))
+        #expect(JSONWriter.canonical(text) == #""a\"b\\c\nd\u0001\u007f\u009b\u202e\u2028ñ🦙""#)
+        let canonical = JSONWriter.canonical(sample)
+        #expect(JSONWriter.canonical(try JSONParser.parse(canonical)) == canonical, "reading it back gives the same text")
     }
 
     @Test func roundTripsTheFixtureRoutes() throws {
@@ -56,12 +82,5 @@ import Testing
             #expect(try JSONParser.parse(text) == ruta.json)
             #expect(JSONWriter.string(try JSONParser.parse(text)) == text)
         }
-    }
-}
-
-private extension JSONValue {
-    var objectMembers: [(key: String, value: JSONValue)] {
-        guard case .object(let members) = self else { return [] }
-        return members
     }
 }

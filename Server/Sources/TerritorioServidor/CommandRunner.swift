@@ -32,7 +32,7 @@ struct CommandRunner {
             try await publish(path: path)
         case .listNovedades(let json):
             let novedades = try await withDatabase { try await NovedadStore(database: $0).list() }
-            Console.out(json ? try NovedadListing.json(novedades) : NovedadListing.text(novedades))
+            Console.out(json ? try AdminJSON.text(novedades) : NovedadListing.text(novedades))
         case .maintenance:
             let lifetimes = try StorageSettings(environment: environment).lifetimes
             let objects = try objectStore()
@@ -45,7 +45,7 @@ struct CommandRunner {
             Console.out(PurgeReport.text(outcome.purge))
         case .findTitular(let query, let json):
             let findings = try await withDatabase { try await TitularRequests(database: $0).find(query) }
-            Console.out(json ? try TitularListing.json(findings) : TitularListing.text(findings))
+            Console.out(json ? try AdminJSON.text(findings) : TitularListing.text(findings))
         case .suppressTitular(let radicado, let reason, let photos):
             let photoDays = try StorageSettings(environment: environment).lifetimes.photoDays
             let objects = photos ? try objectStore() : nil

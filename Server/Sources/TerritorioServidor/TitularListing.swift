@@ -1,9 +1,8 @@
-import Foundation
 import TerritorioServidorCore
 import TerritorioWire
 
-/// `titular consultar`: each novedad with the person's contact data as a short block, or with
-/// `--json` a JSON array of objects; and what `titular suprimir` did. Text from the clients is
+/// `titular consultar`: each novedad with the person's contact data as a short block (with
+/// `--json`, `AdminJSON` writes them); and what `titular suprimir` did. Text from the clients is
 /// shown with control characters made visible, so a stored name cannot drive the terminal of
 /// whoever reads it.
 enum TitularListing {
@@ -24,12 +23,6 @@ enum TitularListing {
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n") + "\n\(findings.count == 1 ? "1 novedad" : "\(findings.count) novedades")."
-    }
-
-    static func json(_ findings: [TitularRequests.Finding]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(findings), as: UTF8.self)
     }
 
     static func suppressed(radicado: String, _ done: TitularRequests.Suppression, deletedObjects: Int?) -> String {

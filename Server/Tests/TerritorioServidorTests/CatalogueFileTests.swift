@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioWire
 @testable import TerritorioServidorCore
 
 @Suite struct CatalogueFileTests {
@@ -10,10 +11,28 @@ import Testing
         #expect(file.version == sample["version"] as? String)
         #expect(file.isSample)
         #expect(file.routes.map(\.id) == Fixtures.routes(of: sample).map { $0["id"] as! String })
-        let reparsed = try #require(JSONValue.parse(Array(file.routes[0].document.utf8)))
-        #expect(reparsed.canonicalText == file.routes[0].document)
-        let sources = try #require(file.sources.flatMap { JSONValue.parse(Array($0.utf8))?.arrayElements })
+        #expect(JSONWriter.canonical(try JSONParser.parse(file.routes[0].document)) == file.routes[0].document)
+        let sourcesText = try #require(file.sources)
+        let sources = try #require(try JSONParser.parse(sourcesText).arrayValue)
         #expect(sources.count == (sample["fuentes"] as? [Any])?.count)
+    }
+
+    @Test func routeTextsEscapeControlCharactersAsTheClientWritesThem() throws {
+        var sample = try Fixtures.sampleCatalogue()
+        var routes = Fixtures.routes(of: sample)
+        routes[0]["titulo"] = "Ruta\u{7F}\u{9B}\u{202E}\u{1B}[2J"
+        sample["rutas"] = routes
+        let file = try CatalogueFile(bytes: Array(try Fixtures.json(sample)))
+        let document = file.routes[0].document
+        #expect(document.contains(#""titulo":"Ruta\u007f\u009b\u202e\u001b[2J""#))
+        #expect(document == JSONWriter.canonical(try JSONParser.parse(document)))
+    }
+
+    @Test func aBrokenFileSaysWhereItBreaks() {
+        #expect(throws: ServerFailure("El archivo no es un objeto JSON válido en UTF-8 (línea 2, columna 16: el campo «formato» está repetido).")) {
+            try CatalogueFile(bytes: Array("{\"formato\": \"territorio-catalogo/2\",\n \"muestra\": 1, \"formato\": 2}".utf8))
+        }
+        #expect(throws: ServerFailure("El archivo no es un objeto JSON válido en UTF-8.")) { try CatalogueFile(bytes: Array("[]".utf8)) }
     }
 
     @Test func aFormatOneFileIsAcceptedWithoutSourcesAndRefusesThem() throws {
@@ -30,6 +49,10 @@ import Testing
                                    version: .init(version: "v\"2", date: "2026-12-01", isSample: false, notice: nil),
                                    references: "{\"temas\":[]}", sources: "[{\"id\":\"s1\"}]", routes: ["{\"id\":\"a\"}"], deletedRouteIDs: ["b"])
         #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"version":"v\"2","fecha":"2026-12-01","muestra":false},"referencias":{"temas":[]},"fuentes":[{"id":"s1"}],"rutas":[{"id":"a"}],"borradas":["b"]}"#)
+        let noticed = CatalogueDelta(cursor: "3", isComplete: true,
+                                     version: .init(version: "3", date: "2026-12-02", isSample: true, notice: "Nuevo\u{7F}\u{9B}\n"),
+                                     references: "{}", sources: nil, routes: [], deletedRouteIDs: [])
+        #expect(noticed.jsonText == #"{"cursor":"3","completo":true,"catalogo":{"version":"3","fecha":"2026-12-02","muestra":true,"aviso":"Nuevo\u007f\u009b\n"},"referencias":{},"fuentes":null,"rutas":[],"borradas":[]}"#)
     }
 }
 

@@ -82,6 +82,22 @@ extension ServidorReal {
             }
         }
 
+        @Test func titularConsultarJSONEscapesControlCharactersAsTheClientWritesThem() async throws {
+            try await TestServer.run { server in
+                let token = try await server.tokens.create(gestor: "Ana")
+                let name = "Ana\u{1B}]0;x\u{07} Ruiz\u{7F}\u{9B}2J\u{202E}"
+                let sent = try await Self.send(contact: Self.contact(name, "300 555 1212"), to: server, token: token)
+
+                let found = try await Self.command(["titular", "consultar", "--telefono", "3005551212", "--json"], server)
+                #expect(found.status == 0, "\(found.error)")
+                #expect(!found.output.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" }, "\(found.output)")
+                #expect(found.output.contains(#""nombre": "Ana\u001b]0;x\u0007 Ruiz\u007f\u009b2J\u202e""#), "\(found.output)")
+                let listing = try JSONParser.parse(found.output)
+                #expect(listing.arrayValue?.first?["radicado"]?.stringValue == sent.radicado)
+                #expect(listing.arrayValue?.first?["contacto"]?["nombre"]?.stringValue == name)
+            }
+        }
+
         @Test func titularSuprimirLeavesNoByteInADumpAndTheResendKeepsItsRadicado() async throws {
             try await TestServer.run { server in
                 let token = try await server.tokens.create(gestor: "Ana")

@@ -1,3 +1,5 @@
+import TerritorioWire
+
 /// The answer to `GET /catalogo/cambios`: what changed from the client's version to the newest.
 /// Routes and references are stored as canonical JSON text and written into the answer as they
 /// are, so a delta of 200 000 routes is never decoded and re-encoded.
@@ -26,17 +28,17 @@ public struct CatalogueDelta: Sendable, Equatable {
 
     public var jsonText: String {
         var output = "{\"cursor\":"
-        JSONValue.writeString(cursor, into: &output)
+        JSONWriter.writeString(cursor, into: &output)
         output += ",\"completo\":" + (isComplete ? "true" : "false") + ",\"catalogo\":"
         if let version {
             output += "{\"version\":"
-            JSONValue.writeString(version.version, into: &output)
+            JSONWriter.writeString(version.version, into: &output)
             output += ",\"fecha\":"
-            JSONValue.writeString(version.date, into: &output)
+            JSONWriter.writeString(version.date, into: &output)
             output += ",\"muestra\":" + (version.isSample ? "true" : "false")
             if let notice = version.notice {
                 output += ",\"aviso\":"
-                JSONValue.writeString(notice, into: &output)
+                JSONWriter.writeString(notice, into: &output)
             }
             output += "}"
         } else {
@@ -48,7 +50,7 @@ public struct CatalogueDelta: Sendable, Equatable {
         output += ",\"borradas\":["
         for (offset, id) in deletedRouteIDs.enumerated() {
             if offset > 0 { output += "," }
-            JSONValue.writeString(id, into: &output)
+            JSONWriter.writeString(id, into: &output)
         }
         return output + "]}"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioWire
 
 /// A catalogue file (docs/formato-catalogo.md) checked enough to publish: the envelope and each
 /// route's id. The content of routes is the client's to validate on import, as it does for any
@@ -25,7 +26,13 @@ public struct CatalogueFile: Sendable {
         guard bytes.count <= Self.maximumBytes else {
             throw ServerFailure("El archivo pasa de 64 MiB; no es un catálogo.")
         }
-        guard let members = JSONValue.parse(bytes)?.objectMembers else {
+        let members: JSONValue
+        do {
+            members = try JSONParser.parse(bytes)
+        } catch let error as JSONParser.SyntaxError {
+            throw ServerFailure("El archivo no es un objeto JSON válido en UTF-8 (\(TerminalText.visible(error.description))).")
+        }
+        guard let fieldNames = members.objectValue?.map(\.key) else {
             throw ServerFailure("El archivo no es un objeto JSON válido en UTF-8.")
         }
         guard let format = members["formato"]?.stringValue, Self.formats.contains(format) else {
@@ -33,10 +40,10 @@ public struct CatalogueFile: Sendable {
         }
         let hasSources = format != Self.formats[0]
         let fields = hasSources ? Self.topLevelFields.union(["fuentes"]) : Self.topLevelFields
-        if let unknown = members.keys.sorted().first(where: { !fields.contains($0) }) {
+        if let unknown = fieldNames.sorted().first(where: { !fields.contains($0) }) {
             throw ServerFailure("«\(unknown)»: campo desconocido en un catálogo \(format).")
         }
-        if hasSources, members["fuentes"]?.arrayElements == nil {
+        if hasSources, members["fuentes"]?.arrayValue == nil {
             throw ServerFailure("fuentes: falta o no es una lista.")
         }
         guard let version = members["version"]?.stringValue, (1...40).contains(version.count) else {
@@ -51,29 +58,29 @@ public struct CatalogueFile: Sendable {
         if let notice = members["aviso"], notice.stringValue == nil {
             throw ServerFailure("aviso: debe ser un texto.")
         }
-        guard let references = members["referencias"], references.objectMembers != nil else {
+        guard let references = members["referencias"], references.objectValue != nil else {
             throw ServerFailure("referencias: falta o no es un objeto.")
         }
-        guard let elements = members["rutas"]?.arrayElements else {
+        guard let elements = members["rutas"]?.arrayValue else {
             throw ServerFailure("rutas: falta o no es una lista.")
         }
         var seen = Set<String>()
         var routes: [(id: String, document: String)] = []
         for (index, element) in elements.enumerated() {
-            guard let id = element.objectMembers?["id"]?.stringValue, Self.isSlug(id) else {
+            guard let id = element["id"]?.stringValue, Self.isSlug(id) else {
                 throw ServerFailure("rutas[\(index)].id: cada ruta debe ser un objeto con un id de 2 a 64 caracteres [a-z0-9-].")
             }
             guard seen.insert(id).inserted else {
                 throw ServerFailure("rutas[\(index)].id: «\(id)» está repetido.")
             }
-            routes.append((id, element.canonicalText))
+            routes.append((id, JSONWriter.canonical(element)))
         }
         self.version = version
         self.date = date
         self.isSample = isSample
         self.notice = members["aviso"]?.stringValue
-        self.references = references.canonicalText
-        self.sources = hasSources ? members["fuentes"]?.canonicalText : nil
+        self.references = JSONWriter.canonical(references)
+        self.sources = hasSources ? members["fuentes"].map(JSONWriter.canonical) : nil
         self.routes = routes
     }
 

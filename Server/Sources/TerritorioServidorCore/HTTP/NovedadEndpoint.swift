@@ -12,10 +12,10 @@ struct NovedadEndpoint: Sendable {
     func put(id: String, request: Request, gestor: AuthenticatedGestor) async throws -> Response {
         let body = try await ReceivedBody.read(request, limit: limits.bytesPerNovedad, what: "La novedad")
         try body.verifyDigestHeaders(of: request)
-        guard let members = JSONValue.parse(body.bytes.readableBytesView)?.objectMembers else {
+        guard let document = try? JSONParser.parse(Array(body.bytes.readableBytesView)), document.objectValue != nil else {
             throw APIProblem.badRequest("El cuerpo debe ser un objeto JSON en UTF-8.")
         }
-        let payload = NovedadPayload(members: members, urlID: id, maximumAttachments: limits.attachmentsPerNovedad)
+        let payload = NovedadPayload(document: document, urlID: id, maximumAttachments: limits.attachmentsPerNovedad)
         guard payload.problems.isEmpty else { throw APIProblem.invalidNovedad(payload.problems) }
         let outcome = try await novedades.accept(id: id, body: body.bytes, bodyDigest: secret.hex(of: body.bytes.readableBytesView),
                                                  attachments: payload.attachments, from: gestor)

@@ -1,5 +1,6 @@
 import NIOCore
 import PostgresNIO
+import TerritorioWire
 
 /// Taking a citizen's contact data out of a stored novedad, and the audit record of it. The body
 /// is the only place the server keeps contact data: it is rewritten with `"contacto": null` (the
@@ -15,10 +16,10 @@ enum ContactRemoval {
 
     /// The body without its contact data, or nil when it carries none (nothing to rewrite).
     static func body(withoutContactOf body: ByteBuffer) -> ByteBuffer? {
-        guard case .object(var members)? = JSONValue.parse(body.readableBytesView),
-              let contact = members["contacto"], contact != .null else { return nil }
-        members["contacto"] = .null
-        return ByteBuffer(string: JSONValue.object(members).canonicalText)
+        guard let document = try? JSONParser.parse(Array(body.readableBytesView)), let members = document.objectValue,
+              let contact = document["contacto"], contact != .null else { return nil }
+        let withoutContact = members.map { $0.key == "contacto" ? (key: $0.key, value: JSONValue.null) : $0 }
+        return ByteBuffer(string: JSONWriter.canonical(.object(withoutContact)))
     }
 
     /// Records who removed what from which novedad and why — never the data itself.

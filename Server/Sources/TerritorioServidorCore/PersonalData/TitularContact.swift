@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioWire
 
 /// The citizen's contact data a novedad's body carries in `contacto` (the client's form: name,
 /// phone, the consent record, the sensitive-data and minor flags), and how a titular's request
@@ -20,15 +21,17 @@ public struct TitularContact: Encodable, Equatable, Sendable {
     /// The contact of a stored body; nil when it has none (no `contacto`, or one without name
     /// or phone).
     init?(body: some Collection<UInt8>) {
-        guard let contact = JSONValue.parse(body)?.objectMembers?["contacto"]?.objectMembers else { return nil }
+        guard let contact = (try? JSONParser.parse(Array(body)))?["contacto"], contact.objectValue != nil else { return nil }
         nombre = contact["nombre"]?.stringValue
         telefono = contact["telefono"]?.stringValue
         guard nombre != nil || telefono != nil else { return nil }
         datosSensibles = contact["datos_sensibles"]?.boolValue
         datosDeMenor = contact["datos_de_menor"]?.boolValue
-        consentimiento = contact["consentimiento"]?.objectMembers.map {
-            Consent(version_texto: $0["version_texto"]?.stringValue, tomado_por: $0["tomado_por"]?.stringValue,
-                    tomado_en: $0["tomado_en"]?.stringValue)
+        if let consent = contact["consentimiento"], consent.objectValue != nil {
+            consentimiento = Consent(version_texto: consent["version_texto"]?.stringValue, tomado_por: consent["tomado_por"]?.stringValue,
+                                     tomado_en: consent["tomado_en"]?.stringValue)
+        } else {
+            consentimiento = nil
         }
     }
 

@@ -1,6 +1,6 @@
-/// A JSON document as parsed and written by Territorio. Objects keep their key order, so the
-/// JSON the program prints is stable and readable (`id` and `titulo` first), and integers stay
-/// distinct from booleans and fractions.
+/// A JSON document as parsed and written by Territorio, client and server alike. Objects keep
+/// their key order, so the JSON the program prints is stable and readable (`id` and `titulo`
+/// first), and integers stay distinct from booleans and fractions.
 public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -33,6 +33,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     public var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
     public var arrayValue: [JSONValue]? { if case .array(let items) = self { items } else { nil } }
+    public var objectValue: [(key: String, value: JSONValue)]? { if case .object(let members) = self { members } else { nil } }
 
     /// A string, or null when `text` is nil.
     public static func optional(_ text: String?) -> JSONValue {

@@ -1,5 +1,6 @@
 /// A strict JSON parser (RFC 8259) that reports where a document is broken by line and column,
-/// refuses repeated keys, and limits nesting so a hostile file cannot exhaust the stack.
+/// refuses repeated keys, and limits nesting so a hostile file cannot exhaust the stack. The
+/// client reads catalogues and server answers with it, the server novedades and catalogue files.
 public struct JSONParser {
     /// Why a document is not JSON, and where.
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
@@ -52,33 +53,25 @@ public struct JSONParser {
 
     private mutating func parseObject() throws -> JSONValue {
         try enterContainer()
-        index += 1
         var members: [(key: String, value: JSONValue)] = []
         var keys = Set<String>()
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else { throw error("se esperaba el nombre de un campo entre comillas") }
-            let keyStart = index
-            let key = try parseString()
-            guard keys.insert(key).inserted else {
-                index = keyStart
-                throw error("el campo «\(key)» está repetido")
-            }
-            skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("se esperaban «:» después de «\(key)»") }
-            index += 1
-            skipWhitespace()
-            members.append((key, try parseValue()))
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "}")) { index += 1; break }
-            throw error("se esperaba «,» o «}»")
+        if !closes(UInt8(ascii: "}")) {
+            repeat {
+                skipWhitespace()
+                guard peek(UInt8(ascii: "\"")) else { throw error("se esperaba el nombre de un campo entre comillas") }
+                let keyStart = index
+                let key = try parseString()
+                guard keys.insert(key).inserted else {
+                    index = keyStart
+                    throw error("el campo «\(key)» está repetido")
+                }
+                skipWhitespace()
+                guard peek(UInt8(ascii: ":")) else { throw error("se esperaban «:» después de «\(key)»") }
+                index += 1
+                skipWhitespace()
+                members.append((key, try parseValue()))
+                skipWhitespace()
+            } while try continues(before: UInt8(ascii: "}"))
         }
         depth -= 1
         return .object(members)
@@ -86,29 +79,39 @@ public struct JSONParser {
 
     private mutating func parseArray() throws -> JSONValue {
         try enterContainer()
-        index += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return .array(elements)
-        }
-        while true {
-            skipWhitespace()
-            elements.append(try parseValue())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "]")) { index += 1; break }
-            throw error("se esperaba «,» o «]»")
+        if !closes(UInt8(ascii: "]")) {
+            repeat {
+                skipWhitespace()
+                elements.append(try parseValue())
+                skipWhitespace()
+            } while try continues(before: UInt8(ascii: "]"))
         }
         depth -= 1
         return .array(elements)
     }
 
+    /// Steps into an array or object: past its opening bracket and the whitespace after it.
     private mutating func enterContainer() throws {
         depth += 1
         guard depth <= maximumDepth else { throw error("demasiados niveles anidados (máximo \(maximumDepth))") }
+        index += 1
+        skipWhitespace()
+    }
+
+    /// Whether an empty container ends here; its closing bracket is then read.
+    private mutating func closes(_ bracket: UInt8) -> Bool {
+        guard peek(bracket) else { return false }
+        index += 1
+        return true
+    }
+
+    /// After an element: true when a comma says another follows, false at the container's closing
+    /// bracket; either is read.
+    private mutating func continues(before bracket: UInt8) throws -> Bool {
+        if peek(UInt8(ascii: ",")) { index += 1; return true }
+        if peek(bracket) { index += 1; return false }
+        throw error("se esperaba «,» o «\(describe(bracket))»")
     }
 
     private mutating func parseString() throws -> String {
