@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TerritorioModel", targets: ["TerritorioModel"]),
         .executable(name: "territorio-benchmark", targets: ["TerritorioBenchmark"]),
         .library(name: "TerritorioWire", targets: ["TerritorioWire"]),
+        .library(name: "TerritorioTestSupport", targets: ["TerritorioTestSupport"]),
     ],
     targets: [
         .systemLibrary(
@@ -50,13 +51,16 @@ let package = Package(
             name: "TerritorioDurabilityChild",
             dependencies: ["TerritorioModel"]
         ),
+        // What the tests of both packages share: temporary folders, snapshot files, PNG and JPEG
+        // builders. Foundation only, no test framework, so a plain `swift build` stays as it is.
+        .target(name: "TerritorioTestSupport", path: "Tests/TerritorioTestSupport"),
         .testTarget(
             name: "TerritorioModelTests",
-            dependencies: ["TerritorioModel"]
+            dependencies: ["TerritorioModel", "TerritorioTestSupport"]
         ),
         .testTarget(
             name: "TerritorioTUITests",
-            dependencies: ["TerritorioTUI", "TerritorioModel"],
+            dependencies: ["TerritorioTUI", "TerritorioModel", "TerritorioTestSupport"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "TerritorioServidorCore",
                 .product(name: "TerritorioWire", package: "Territorio"),
+                .product(name: "TerritorioTestSupport", package: "Territorio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

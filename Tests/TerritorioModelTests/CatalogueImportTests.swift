@@ -1,5 +1,6 @@
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// `CatalogueStore.replace` through a `Store` on disk: a good file replaces everything, a bad one
 /// or a failure half-way changes nothing.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 @Suite struct DataDirectoryTests {
     private let environment = [

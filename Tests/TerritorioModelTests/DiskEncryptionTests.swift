@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// Whether the data directory is on an encrypted device, read from fake `/proc` and `/sys` trees
 /// built like the kernel's (device folders under `sys/class/block`, `sys/dev/block/MAJ:MIN`

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// Durability, not just integrity: a child process creates drafts, edits them and attaches
 /// photos, acknowledging each committed operation; it is SIGKILLed after a random 0–50

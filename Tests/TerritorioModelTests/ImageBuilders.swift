@@ -1,5 +1,6 @@
 import Foundation
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 // Minimal but structurally valid images built in code — JPEG, PNG, WebP and HEIC, with and
 // without a GPS position, in both Exif byte orders — for the inspector and location remover tests.
@@ -160,12 +161,8 @@ enum XMPWriter {
 
 // MARK: - JPEG
 
-enum JPEGBuilder {
-    static func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
-        let length = payload.count + 2
-        return [0xff, marker, UInt8(length >> 8), UInt8(length & 0xff)] + payload
-    }
-
+/// Camera JPEGs: the shared builder's structure with Exif and XMP segments.
+extension JPEGBuilder {
     static func exifSegment(_ tiff: [UInt8]) -> [UInt8] {
         segment(0xe1, Array("Exif".utf8) + [0, 0] + tiff)
     }
@@ -174,78 +171,26 @@ enum JPEGBuilder {
         segment(0xe1, Array("http://ns.adobe.com/xap/1.0/".utf8) + [0] + packet)
     }
 
-    /// Entropy-coded bytes: varied, with stuffed 0xFF 0x00 pairs and a restart marker.
-    static func scanData(count: Int, seed: UInt64) -> [UInt8] {
-        var generator = SeededRandom(seed: seed)
-        var data: [UInt8] = []
-        data.reserveCapacity(count + 8)
-        while data.count < count {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            data.append(byte)
-            if byte == 0xff { data.append(0x00) }
-            if data.count == count / 2 { data += [0xff, 0xd0] }
-        }
-        return data
-    }
-
     /// SOI, APP1 Exif (with the GPS IFD when `gps`), optionally APP1 XMP, DQT, SOF0, DHT, SOS,
     /// scan data and EOI. `extraSegments` go after the metadata; `trailer` after EOI.
     static func jpeg(width: Int = 64, height: Int = 48, order: Endianness = .big, gps: Bool = true,
                      xmp: Bool = false, xmpGPS: Bool = false, extraSegments: [UInt8] = [],
                      scanBytes: Int = 600, trailer: [UInt8] = []) -> BuiltImage {
-        var bytes: [UInt8] = [0xff, 0xd8]
-        bytes += exifSegment(TIFFWriter.cameraExif(order, gps: gps))
-        if xmp || xmpGPS { bytes += xmpSegment(XMPWriter.packet(gps: xmpGPS)) }
-        bytes += extraSegments
-        bytes += segment(0xdb, [0x00] + (1...64).map { UInt8($0) })
-        bytes += segment(0xc0, [8, UInt8(height >> 8), UInt8(height & 0xff), UInt8(width >> 8), UInt8(width & 0xff),
-                                3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0])
-        bytes += segment(0xc4, [0x00, 0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0] + (0...11).map { UInt8($0) })
-        let scanStart = bytes.count
-        bytes += segment(0xda, [3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0])
-        bytes += scanData(count: scanBytes, seed: UInt64(width * 31 + height))
-        bytes += [0xff, 0xd9]
-        let imageData = scanStart..<bytes.count
-        bytes += trailer
+        var metadata = exifSegment(TIFFWriter.cameraExif(order, gps: gps))
+        if xmp || xmpGPS { metadata += xmpSegment(XMPWriter.packet(gps: xmpGPS)) }
+        let head = [0xff, 0xd8] + metadata + extraSegments + frame(width: width, height: height)
+        let bytes = head + scan(scanData(count: scanBytes, seed: UInt64(width * 31 + height)))
         var location: [[UInt8]] = gps ? TestPosition.exifBytes(order) : []
         if xmpGPS { location += TestPosition.xmpBytes() }
-        return BuiltImage(bytes: bytes, format: .jpeg, width: width, height: height, imageData: imageData, locationBytes: location)
+        return BuiltImage(bytes: bytes + trailer, format: .jpeg, width: width, height: height,
+                          imageData: head.count..<bytes.count, locationBytes: location)
     }
 }
 
 // MARK: - PNG
 
-enum PNGBuilder {
-    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let body = Array(type.utf8) + data
-        return TIFFWriter.u32(UInt32(data.count), .big) + body + TIFFWriter.u32(crc(body), .big)
-    }
-
-    static func crc(_ bytes: [UInt8]) -> UInt32 {
-        CRC32.checksum(bytes, in: 0..<bytes.count)
-    }
-
-    /// A zlib stream of one stored block holding the rows (filter byte 0, then RGB pixels).
-    static func idatData(width: Int, height: Int) -> [UInt8] {
-        var raw: [UInt8] = []
-        for row in 0..<height {
-            raw.append(0)
-            for column in 0..<width { raw += [UInt8(row * 40 & 0xff), UInt8(column * 60 & 0xff), 0x80] }
-        }
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in raw {
-            a = (a + UInt32(byte)) % 65521
-            b = (b + a) % 65521
-        }
-        let length = UInt16(raw.count)
-        return [0x78, 0x01, 0x01, UInt8(length & 0xff), UInt8(length >> 8), UInt8(~length & 0xff), UInt8(~length >> 8)]
-            + raw + TIFFWriter.u32(b << 16 | a, .big)
-    }
-
-    static func header(width: Int, height: Int) -> [UInt8] {
-        chunk("IHDR", TIFFWriter.u32(UInt32(width), .big) + TIFFWriter.u32(UInt32(height), .big) + [8, 2, 0, 0, 0])
-    }
-
+/// Camera PNGs: the shared builder's structure with eXIf, tEXt and XMP chunks.
+extension PNGBuilder {
     static func xmpChunk(_ packet: [UInt8]) -> [UInt8] {
         chunk("iTXt", Array("XML:com.adobe.xmp".utf8) + [0, 0, 0, 0, 0] + packet)
     }
@@ -254,18 +199,16 @@ enum PNGBuilder {
     /// IDAT, IEND.
     static func png(width: Int = 4, height: Int = 3, order: Endianness = .big, exif: Bool = true, gps: Bool = true,
                     xmp: Bool = false, xmpGPS: Bool = false, extraChunks: [UInt8] = []) -> BuiltImage {
-        var bytes = PNGStructure.signature + header(width: width, height: height)
-        if exif { bytes += chunk("eXIf", TIFFWriter.cameraExif(order, gps: gps)) }
-        bytes += chunk("tEXt", Array("Comment".utf8) + [0] + Array("Foto de prueba".utf8))
-        if xmp || xmpGPS { bytes += xmpChunk(XMPWriter.packet(gps: xmpGPS)) }
-        bytes += extraChunks
-        let dataStart = bytes.count
-        bytes += chunk("IDAT", idatData(width: width, height: height))
-        let imageData = dataStart..<bytes.count
-        bytes += chunk("IEND", [])
+        var chunks = exif ? chunk("eXIf", TIFFWriter.cameraExif(order, gps: gps)) : []
+        chunks += comment(Array("Foto de prueba".utf8))
+        if xmp || xmpGPS { chunks += xmpChunk(XMPWriter.packet(gps: xmpGPS)) }
+        chunks += extraChunks
+        let file = bytes(width: width, height: height, chunks: chunks)
+        let dataStart = signature.count + header(width: width, height: height).count + chunks.count
         var location: [[UInt8]] = exif && gps ? TestPosition.exifBytes(order) : []
         if xmpGPS { location += TestPosition.xmpBytes() }
-        return BuiltImage(bytes: bytes, format: .png, width: width, height: height, imageData: imageData, locationBytes: location)
+        return BuiltImage(bytes: file, format: .png, width: width, height: height,
+                          imageData: dataStart..<file.count - chunk("IEND", []).count, locationBytes: location)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// Reading only a file's header gives the same format and size as the full inspection, for every
 /// format; what is not an accepted image, or not a regular file, gives nil without blocking.

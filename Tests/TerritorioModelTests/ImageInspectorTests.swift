@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// Formats are recognised by content with the right size; anything else — other kinds of file,
 /// files cut short or damaged — is refused with a reason, and hostile bytes never crash.
@@ -158,10 +159,10 @@ import Testing
     }
 
     @Test func aPNGWithoutImageDataOrSizeIsRefused() {
-        let noData = PNGStructure.signature + PNGBuilder.header(width: 2, height: 2) + PNGBuilder.chunk("IEND", [])
+        let noData = PNGBuilder.signature + PNGBuilder.header(width: 2, height: 2) + PNGBuilder.chunk("IEND", [])
         #expect(throws: ImageError.damaged(.png, .missingImageData)) { try ImageInspector.inspect(noData) }
-        let zeroWidth = PNGStructure.signature + PNGBuilder.header(width: 0, height: 2)
-            + PNGBuilder.chunk("IDAT", PNGBuilder.idatData(width: 1, height: 1)) + PNGBuilder.chunk("IEND", [])
+        let zeroWidth = PNGBuilder.signature + PNGBuilder.header(width: 0, height: 2)
+            + PNGBuilder.chunk("IDAT", PNGBuilder.imageData(width: 1, height: 1)) + PNGBuilder.chunk("IEND", [])
         #expect(throws: ImageError.missingDimensions(.png)) { try ImageInspector.inspect(zeroWidth) }
         #expect(throws: ImageError.damaged(.png, .cutShort)) { try ImageInspector.inspect(Array(PNGStructure.signature.prefix(5))) }
     }
@@ -276,7 +277,7 @@ import Testing
         var fixed = bytes
         var offset = PNGStructure.signature.count
         while let length = fixed.integer(at: offset, size: 4, .big), offset + 12 + length <= fixed.count {
-            let crc = CRC32.checksum(fixed, in: offset + 4..<offset + 8 + length)
+            let crc = PNGBuilder.crc32(Array(fixed[offset + 4..<offset + 8 + length]))
             fixed.replaceSubrange(offset + 8 + length..<offset + 12 + length, with: TIFFWriter.u32(crc, .big))
             offset += 12 + length
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// GPS is gone after removal, in every format and both Exif byte orders, while the image data
 /// stays byte-identical and the file still inspects as the same image; files without location
@@ -192,8 +193,8 @@ import Testing
 
     @Test func malformedExifInOtherFormatsCannotBeCleaned() throws {
         let brokenTIFF = Array("MMXX".utf8) + [UInt8](repeating: 0, count: 20)
-        let png = PNGStructure.signature + PNGBuilder.header(width: 2, height: 2) + PNGBuilder.chunk("eXIf", brokenTIFF)
-            + PNGBuilder.chunk("IDAT", PNGBuilder.idatData(width: 2, height: 2)) + PNGBuilder.chunk("IEND", [])
+        let png = PNGBuilder.signature + PNGBuilder.header(width: 2, height: 2) + PNGBuilder.chunk("eXIf", brokenTIFF)
+            + PNGBuilder.chunk("IDAT", PNGBuilder.imageData(width: 2, height: 2)) + PNGBuilder.chunk("IEND", [])
         #expect(throws: ImageError.locationNotRemovable(.png, .malformedExif)) {
             try LocationRemover.removingLocation(from: png, format: .png)
         }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 @Suite struct MigratorTests {
     private let migrator = Schema.migrator

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// Photos attached through `NovedadStore`: stored once at `adjuntos/<sha256>` (0600), the
 /// original only read, location removed unless kept on purpose, every bad file refused with its

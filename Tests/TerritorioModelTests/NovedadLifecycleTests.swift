@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// The lifecycle of docs/diseno.md "Novedad lifecycle" through `NovedadStore`: every transition the
 /// store allows, every one it refuses (changing nothing), the payload frozen at `encolar`, the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// The purge of docs/diseno.md "Non-negotiables": sent novedades older than N days lose their photos,
 /// the citizen's contact data and the coordinates on this device, keep their radicado and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 // Shared by the novedad suites (lifecycle, validation, attachments, retention): a data directory
 // of its own holding the small catalogue, a fixed clock, and ways to read back what a test needs

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// The NIST FIPS 180-2 / SHAVS vectors, streaming in awkward pieces, and agreement with the
 /// system's `sha256sum`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 /// `tmp/` of the data directory: what a crash left there goes at the next start, what another
 /// running instance holds (its lock taken through a descriptor of its own, as another process's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioModel
+import TerritorioTestSupport
 
 @Suite struct StoreFilesTests {
     @Test func createsAPrivateFolderAndDatabase() throws {

@@ -2,19 +2,9 @@ import Foundation
 import Testing
 @testable import TerritorioModel
 
-// Helpers shared by the model's suites: temporary folders, the fixture files, table dumps for
-// byte-for-byte comparisons, and in-code edits of the fixture to build broken catalogues.
-
-// MARK: - Temporary folders
-
-/// Runs `body` with a new empty folder of its own, removed afterwards, so tests never share a path.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("territorio-pruebas-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
-}
+// Helpers shared by the model's suites: file permissions and writes, the fixture files, table dumps
+// for byte-for-byte comparisons, and in-code edits of the fixture to build broken catalogues.
+// Temporary folders come from TerritorioTestSupport.
 
 /// The permission bits of the file or folder at `path` (e.g. `0o600`).
 func permissions(of path: String) throws -> Int {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The attachment picker on a real folder: `~/Fotos` (HOME is a temporary folder, so the path
 /// shown is stable) holding a JPEG, PNGs, a text file, a text file named like a photo, a hidden
@@ -12,7 +13,7 @@ struct AttachmentPickerTests {
     static let narrow = Size(columns: 46, rows: 16)
 
     /// A photo of 1,2 MB, made once: its checksum takes a while in a debug build.
-    static let largePNG = TinyPNG.bytes(width: 4, height: 3, padding: 1_200_000)
+    static let largePNG = PNGBuilder.bytes(width: 4, height: 3, chunks: PNGBuilder.padding(1_200_000))
 
     let home: TemporaryFolder
     let fotos: String
@@ -23,14 +24,14 @@ struct AttachmentPickerTests {
         for folder in ["Viajes", "Visitas"] {
             try FileManager.default.createDirectory(atPath: fotos + "/" + folder, withIntermediateDirectories: true)
         }
-        try write(TinyJPEG.bytes(width: 4032, height: 3024), "IMG_0001.jpg")
+        try write(JPEGBuilder.bytes(width: 4032, height: 3024), "IMG_0001.jpg")
         try write(Self.largePNG, "IMG_0002.png")
-        try write(TinyPNG.bytes(width: 2, height: 2), "Ñandú en el humedal.png")
-        try write(TinyJPEG.bytes(width: 1600, height: 1200), "IMG_20240315_143022_reunion_comunitaria_en_el_salon.jpg")
-        try write(TinyPNG.bytes(width: 3, height: 3), ".oculta.png")
+        try write(PNGBuilder.bytes(width: 2, height: 2), "Ñandú en el humedal.png")
+        try write(JPEGBuilder.bytes(width: 1600, height: 1200), "IMG_20240315_143022_reunion_comunitaria_en_el_salon.jpg")
+        try write(PNGBuilder.bytes(width: 3, height: 3), ".oculta.png")
         try write(Array("lista de asistentes\n".utf8), "notas.txt")
         try write(Array("no soy una foto\n".utf8), "falsa.jpg")
-        try write(TinyPNG.bytes(width: 8, height: 6), "Viajes/playa.png")
+        try write(PNGBuilder.bytes(width: 8, height: 6), "Viajes/playa.png")
     }
 
     private func write(_ bytes: [UInt8], _ name: String) throws {
@@ -92,7 +93,7 @@ struct AttachmentPickerTests {
         let rows = listed(screen)
         let starts = ["../", "Viajes/", "Visitas/", "IMG_0001.jpg ", "IMG_0002.png ", "IMG_20240315_143022_reunion", "Ñandú en el humedal.png "]
         #expect(rows.count == starts.count && zip(rows, starts).allSatisfy { $0.hasPrefix($1) }, "\(rows)")
-        let jpegSize = ByteCount.text(TinyJPEG.bytes(width: 4032, height: 3024).count)
+        let jpegSize = ByteCount.text(JPEGBuilder.bytes(width: 4032, height: 3024).count)
         #expect(rows[3].hasSuffix(" 4032×3024") && rows[3].contains(" \(jpegSize) "))
         #expect(rows[4].hasSuffix(" 4×3") && rows[4].contains(" 1,2 MB "))
         #expect(rows[5].contains("…") && rows[5].hasSuffix(" 1600×1200"))
@@ -258,7 +259,7 @@ struct AttachmentPickerTests {
         try FileManager.default.createDirectory(atPath: fotos + "/Hostiles", withIntermediateDirectories: true)
         try write(Array(try Data(contentsOf: hostile)), "Hostiles/x.heic")
         #expect(mkfifo(fotos + "/Hostiles/tubo.jpg", 0o600) == 0)
-        try write(TinyPNG.bytes(width: 2, height: 2), "Hostiles/buena.png")
+        try write(PNGBuilder.bytes(width: 2, height: 2), "Hostiles/buena.png")
         let (screen, _) = picker()
         press([.control("u")] + InterfaceFixtures.typing("~/Fotos/Hostiles/"), on: screen)
         let grid = render(screen, Self.standard)

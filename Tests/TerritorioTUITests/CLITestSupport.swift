@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioTestSupport
 
 /// The result of running the real `territorio` binary.
 struct Run {
@@ -66,16 +67,4 @@ struct CLI {
                    stdout: try String(contentsOfFile: outPath, encoding: .utf8),
                    stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
-}
-
-/// A temporary folder removed when the value is released.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "territorio-pruebas-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The real `territorio` binary, run as a process against a real SQLite file.
 @Suite("Command line")

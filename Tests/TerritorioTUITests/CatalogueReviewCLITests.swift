@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 /// `territorio catalogo revisar` and the freshness of channels in `catalogo ver`, through the real
 /// binary: the shipped sample, a file before import, and `--estricto`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// No key sequence ends or breaks the editor: thousands of random keys — text in every script,
 /// every control key, Esc and `n` in and out of forms, pick-lists, the photo picker, the
@@ -18,7 +19,7 @@ struct FormRandomKeysTests {
     @Test("3 000 random keys with resizes: no crash, the cursor always on screen, every draft readable", arguments: [7, 2026])
     func randomKeys(seed: UInt64) throws {
         let photos = try TemporaryFolder()
-        try Data(TinyPNG.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
+        try Data(PNGBuilder.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
         let harness = try FormHarness(environment: ["TERRITORIO_FOTOS": photos.path, "EDITOR": "true"])
         var random = SeededRandom(seed: seed)
         var size = FormHarness.size

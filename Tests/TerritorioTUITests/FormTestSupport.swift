@@ -1,6 +1,7 @@
 import Foundation
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The novedad screens over a real store in a temporary data directory holding the shipped
 /// sample catalogue (it has types, urgencies and population groups), with a clock the test moves.

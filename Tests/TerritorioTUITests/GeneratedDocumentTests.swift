@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The man page and the bash completion that `scripts/paquetes` installs, both written from the
 /// command tables: the completion is run by a real bash the way bash runs it on Tab.

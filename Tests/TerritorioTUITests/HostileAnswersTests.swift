@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 /// The client against a hostile server (`HostileServer`) whose radicado, problem and status note
 /// carry terminal control sequences: nothing it sends reaches the terminal raw, and a receipt

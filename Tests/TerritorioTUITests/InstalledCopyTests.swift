@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioTestSupport
 
 /// `scripts/install` into a temporary prefix, run from elsewhere: the sample catalogue is found
 /// beside the resolved executable, in `../share/territorio` as the Debian package lays it out, or

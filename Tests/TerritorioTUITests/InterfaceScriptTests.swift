@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The real loop (`InterfaceLoop`) driven by a scripted terminal: keys in, frames out, the way
 /// a gestor would use it — and every kind of bad input, which must never end it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 /// `territorio perfil`, `novedad …`, `novedades` and `purgar`, end to end with the real binary
 /// against a real data directory: reference values by name, the documented `--json` shapes,
@@ -65,7 +66,7 @@ struct NovedadCLITests {
     private func photo(_ name: String, width: Int = 4, height: Int = 3, padding: Int = 0) throws -> String {
         let path = folder.path + "/" + name
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(TinyPNG.bytes(width: width, height: height, padding: padding)).write(to: URL(fileURLWithPath: path))
+        try Data(PNGBuilder.bytes(width: width, height: height, chunks: PNGBuilder.padding(padding))).write(to: URL(fileURLWithPath: path))
         return path
     }
 
@@ -730,7 +731,7 @@ struct NovedadCLITests {
         try Data("%PDF-1.7\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/documento.jpg"))
         #expect(mkfifo(folder.path + "/tubo.jpg", 0o600) == 0)
         try Data().write(to: URL(fileURLWithPath: folder.path + "/vacia.jpg"))
-        let png = TinyPNG.bytes(width: 3, height: 3)
+        let png = PNGBuilder.bytes(width: 3, height: 3)
         try Data(png.prefix(png.count - 12)).write(to: URL(fileURLWithPath: folder.path + "/cortada.png"))
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/ciclo-a.jpg", withDestinationPath: folder.path + "/ciclo-b.jpg")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/ciclo-b.jpg", withDestinationPath: folder.path + "/ciclo-a.jpg")

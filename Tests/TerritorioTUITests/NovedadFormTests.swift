@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerritorioModel
 @testable import TerritorioTUI
+import TerritorioTestSupport
 
 /// The novedad form, the Novedades screen's actions, the profile and "reportar novedad", driven
 /// key by key over a real store, as the loop drives them.
@@ -111,7 +112,7 @@ struct NovedadFormTests {
     @Test("photos: attached through the picker, listed with size, dimensions and location; Supr removes one, Ctrl-Z puts it back")
     func photos() throws {
         let photos = try TemporaryFolder()
-        try Data(TinyPNG.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
+        try Data(PNGBuilder.bytes(width: 4, height: 3)).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
         let harness = try FormHarness(environment: ["TERRITORIO_FOTOS": photos.path])
         harness.press([.character("n")] + Self.toPhotos + [.enter])
         harness.type("foto.png")

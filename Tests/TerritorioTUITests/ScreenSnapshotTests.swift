@@ -190,7 +190,14 @@ struct ScreenSnapshotTests {
     func help() {
         InterfaceFixtures.press([.character("?")], on: app, size: Self.standard)
         snapshot("ayuda-80x24", Self.standard)
-        snapshot("ayuda-completa-80x128", Size(columns: 80, rows: 128))
+        // The whole help, «acerca de» included: as many rows as its lines, plus the chrome's.
+        let body = Chrome(header: HeaderInfo(isSample: true)).body(in: Self.standard, statusRows: 0)
+        let width = DocumentView.textWidth(in: body)
+        let document = HelpDocument.lines(about: InterfaceFixtures.about, width: width).lines
+        let whole = Size(columns: Self.standard.columns, rows: document.count + Self.standard.rows - body.rows)
+        snapshot("ayuda-completa-80", whole)
+        let shown = InterfaceFixtures.frame(app, whole).text
+        #expect(shown.contains("Acerca de") && shown.contains(document.last?.text ?? "—"), "\(shown)")
         let lines = HelpDocument.lines(about: InterfaceFixtures.about, width: 200).lines.map(\.text)
         for spec in ActionSpec.all {
             #expect(lines.contains { $0.contains(spec.keysText) && $0.contains(spec.help) }, "\(spec.help)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 /// The client binary against the real reference server and a real PostgreSQL, over loopback.
 extension RealProcessTests {
@@ -37,7 +38,7 @@ extension RealProcessTests {
                              "--descripcion", "Hueco número \(number) frente al colegio, peligroso para los niños."]
             for photo in 0..<2 {
                 let path = folder.path + "/foto-\(number)-\(photo).png"
-                try Data(TinyPNG.bytes(width: 3 + number, height: 2 + photo)).write(to: URL(fileURLWithPath: path))
+                try Data(PNGBuilder.bytes(width: 3 + number, height: 2 + photo)).write(to: URL(fileURLWithPath: path))
                 arguments += ["--adjunto", path]
             }
             let run = try cli.run(arguments)

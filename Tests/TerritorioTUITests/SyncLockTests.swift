@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioTestSupport
 
 extension RealProcessTests {
     /// One sync per data directory: while another process holds `sincronizacion.bloqueo`, a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 extension RealProcessTests.TmuxEndToEndTests {
     /// Novedades written in the real interface, in a real terminal, checked afterwards with the
@@ -12,8 +13,8 @@ extension RealProcessTests.TmuxEndToEndTests {
         @Test("profile, a draft in Spanish, picks without accents, two photos, an inline problem, queued; `novedad ver --json` agrees")
         func writeAndQueue() throws {
             let photos = try TemporaryFolder()
-            let png = TinyPNG.bytes(width: 6, height: 4)
-            let jpeg = TinyJPEG.bytes(width: 640, height: 480)
+            let png = PNGBuilder.bytes(width: 6, height: 4)
+            let jpeg = JPEGBuilder.bytes(width: 640, height: 480)
             try Data(png).write(to: URL(fileURLWithPath: photos.path + "/foto.png"))
             try Data(jpeg).write(to: URL(fileURLWithPath: photos.path + "/camara.jpg"))
             let session = try TmuxSession(environment: ["TERRITORIO_FOTOS": photos.path])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerritorioModel
+import TerritorioTestSupport
 
 /// The real `territorio` in a real terminal: a private tmux server (`tmux -L <unique> -f
 /// /dev/null`) whose one pane runs the program with `env LANG=C.UTF-8 TERM=xterm-256color` on a

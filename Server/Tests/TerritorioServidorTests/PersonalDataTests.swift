@@ -4,6 +4,7 @@ import PostgresNIO
 import Testing
 import TerritorioWire
 @testable import TerritorioServidorCore
+import TerritorioTestSupport
 
 extension ServidorReal {
     /// Ley 1581 de 2012 on the server: the titular's access and deletion, the retention purge,
@@ -201,19 +202,17 @@ extension ServidorReal {
 
         @Test func withoutASecretFileASingleBoxMakesOneAndKeepsIt() async throws {
             let databaseURL = try await TestDatabase.create()
-            let state = NSTemporaryDirectory() + "territorio-estado-" + UUID().uuidString
-            defer { try? FileManager.default.removeItem(atPath: state) }
-            try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-            let box = [DigestSecret.fileVariable: "", "STATE_DIRECTORY": state]
+            let state = try TemporaryFolder()
+            let box = [DigestSecret.fileVariable: "", "STATE_DIRECTORY": state.path]
             let first = try await ServerProcess.run(["novedad", "listar"], databaseURL: databaseURL, extra: box)
             #expect(first.status == 0, "\(first.error)")
-            let made = try String(contentsOfFile: state + "/secreto", encoding: .utf8)
+            let made = try String(contentsOfFile: state.path + "/secreto", encoding: .utf8)
             #expect(made.wholeMatch(of: /[0-9a-f]{64}\n/) != nil, "\(made)")
-            let attributes = try FileManager.default.attributesOfItem(atPath: state + "/secreto")
+            let attributes = try FileManager.default.attributesOfItem(atPath: state.path + "/secreto")
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
             let second = try await ServerProcess.run(["novedad", "listar"], databaseURL: databaseURL, extra: box)
             #expect(second.status == 0, "the same box reads the same secret: \(second.error)")
-            #expect(try String(contentsOfFile: state + "/secreto", encoding: .utf8) == made)
+            #expect(try String(contentsOfFile: state.path + "/secreto", encoding: .utf8) == made)
         }
 
         @Test func titularSuprimirWithFotosTakesTheNovedadsPhotosAndKeepsThoseAnotherNovedadNames() async throws {

@@ -33,7 +33,6 @@ struct FaultScenario {
         let objects = try objects ?? TestObjects.store(for: database)
         try await FaultProxy.run(forwardingTo: serverPort) { proxy in
             let client = try ClientProcess()
-            defer { client.remove() }
             let scenario = FaultScenario(database: database, objects: objects, proxy: proxy, client: client)
             try await scenario.useNewToken()
             try await body(scenario)

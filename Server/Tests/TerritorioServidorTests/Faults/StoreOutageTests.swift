@@ -3,6 +3,7 @@ import PostgresNIO
 import Testing
 import TerritorioWire
 @testable import TerritorioServidorCore
+import TerritorioTestSupport
 
 extension ServidorReal {
     /// The object store goes away in the middle of a photo and comes back: the server answers
@@ -23,14 +24,13 @@ extension ServidorReal {
                     try await Self.scenario(objects: objects, down: { storeProxy.use { _, _ in .reset } }, up: { storeProxy.use { _, _ in .pass } })
                 }
             } else {
-                let folder = NSTemporaryDirectory() + "territorio-almacen-caido-" + UUID().uuidString
-                defer { try? FileManager.default.removeItem(atPath: folder) }
-                try await Self.scenario(objects: FolderObjectStore(root: folder), down: {
-                    try FileManager.default.moveItem(atPath: folder, toPath: folder + ".fuera")
-                    try Data().write(to: URL(fileURLWithPath: folder))
+                let folder = try TemporaryFolder()
+                try await Self.scenario(objects: FolderObjectStore(root: folder.path), down: {
+                    try FileManager.default.moveItem(atPath: folder.path, toPath: folder.path + ".fuera")
+                    try Data().write(to: URL(fileURLWithPath: folder.path))
                 }, up: {
-                    try FileManager.default.removeItem(atPath: folder)
-                    try FileManager.default.moveItem(atPath: folder + ".fuera", toPath: folder)
+                    try FileManager.default.removeItem(atPath: folder.path)
+                    try FileManager.default.moveItem(atPath: folder.path + ".fuera", toPath: folder.path)
                 })
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritorioTestSupport
 
 /// The real `territorio` client, as built by the root package (`swift build` in the repository,
 /// which `scripts/test` runs first), on a private data directory. Runs are awaited without
@@ -65,16 +66,13 @@ struct ClientProcess {
         }
     }
 
-    let folder: String
+    /// The client's home, removed when the last copy of this value goes.
+    private let home: TemporaryFolder
+    var folder: String { home.path }
     var dataDirectory: String { folder + "/datos" }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "territorio-fallas-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: folder)
+        home = try TemporaryFolder()
     }
 
     /// Runs `territorio --datos … arguments` to the end.
