@@ -235,8 +235,7 @@ struct AttachmentPickerTests {
         #expect(press([.up, .control("v")], on: without)?.notice == "Marque una foto para verla.")
 
         let bin = try TemporaryFolder()
-        _ = FileManager.default.createFile(atPath: bin.path + "/chafa", contents: Data("#!/bin/sh\nexit 0\n".utf8),
-                                       attributes: [.posixPermissions: 0o755])
+        _ = try bin.executable("chafa", "#!/bin/sh\nexit 0\n")
         let (with, _) = picker(path: bin.path)
         guard case .runProgram(let program) = press([.down, .down, .function(4)], on: with) else {
             Issue.record("F4 should run chafa")

@@ -29,6 +29,8 @@ struct CLI {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/catalogo-pequeno.json").path
 
     let executable: String
+    /// The home folder, which holds the data directory; removed when the last copy goes.
+    let folder: TemporaryFolder
     let dataDirectory: String
     var environment: [String: String]
 
@@ -36,8 +38,14 @@ struct CLI {
     /// of the developer's own (no TERRITORIO_DATOS, no XDG paths).
     init(folder: TemporaryFolder, executable: String = CLI.binary) {
         self.executable = executable
+        self.folder = folder
         self.dataDirectory = folder.path + "/datos"
         self.environment = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "LANG": "C.UTF-8"]
+    }
+
+    /// A CLI in a new temporary folder of its own.
+    init() throws {
+        self.init(folder: try TemporaryFolder())
     }
 
     /// Runs `territorio` with `--datos` added, unless `withDataOption` is false.

@@ -7,13 +7,9 @@ import TerritorioTestSupport
 /// The real `territorio` binary, run as a process against a real SQLite file.
 @Suite("Command line")
 struct CLITests {
-    let folder: TemporaryFolder
     let cli: CLI
 
-    init() throws {
-        folder = try TemporaryFolder()
-        cli = CLI(folder: folder)
-    }
+    init() throws { cli = try CLI() }
 
     /// A CLI whose catalogue is the small fixture.
     private func importFixture() throws {
@@ -80,7 +76,7 @@ struct CLITests {
         #expect(ambiguous.status == 1)
         #expect(ambiguous.stderr.contains("Santa Fe") && ambiguous.stderr.contains("San Cristóbal"))
 
-        let missingFile = try cli.run(["catalogo", "importar", folder.path + "/no-hay.json"])
+        let missingFile = try cli.run(["catalogo", "importar", cli.folder.path + "/no-hay.json"])
         #expect(missingFile.status == 1)
         #expect(missingFile.stderr.contains("No se pudo leer"))
     }
@@ -195,7 +191,7 @@ struct CLITests {
     func brokenImport() throws {
         try importFixture()
         let before = try cli.run(["catalogo", "listar", "--json"]).stdout
-        let broken = folder.path + "/roto.json"
+        let broken = cli.folder.path + "/roto.json"
         let text = try String(contentsOfFile: CLI.fixtureCatalogue, encoding: .utf8)
             .replacingOccurrences(of: "\"titulo\": \"Riesgo suicida inminente\",", with: "")
         try text.write(toFile: broken, atomically: true, encoding: .utf8)
@@ -208,7 +204,7 @@ struct CLITests {
 
     @Test("a catalogue key carrying control sequences is named in the error with them made visible")
     func hostileKeyInImport() throws {
-        let hostile = folder.path + "/hostil.json"
+        let hostile = cli.folder.path + "/hostil.json"
         let text = try String(contentsOfFile: CLI.fixtureCatalogue, encoding: .utf8)
             .replacingOccurrences(of: "\"titulo\": \"Riesgo suicida inminente\",",
                                   with: "\"titulo\": \"Riesgo suicida inminente\", \"\\u001b]2;hola\\u0007\\u001b[2J\\u009b\\u202e\": 1,")
@@ -245,16 +241,16 @@ struct CLITests {
     @Test("without --datos, TERRITORIO_DATOS then XDG_DATA_HOME choose the directory")
     func dataDirectoryFromEnvironment() throws {
         var explicit = cli
-        explicit.environment["TERRITORIO_DATOS"] = folder.path + "/desde-variable"
-        explicit.environment["XDG_DATA_HOME"] = folder.path + "/xdg"
+        explicit.environment["TERRITORIO_DATOS"] = cli.folder.path + "/desde-variable"
+        explicit.environment["XDG_DATA_HOME"] = cli.folder.path + "/xdg"
         #expect(try explicit.run(["catalogo", "listar"], withDataOption: false).status == 0)
-        #expect(FileManager.default.fileExists(atPath: folder.path + "/desde-variable/territorio.sqlite"))
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/xdg"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.path + "/desde-variable/territorio.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.path + "/xdg"))
 
         var xdg = cli
-        xdg.environment["XDG_DATA_HOME"] = folder.path + "/xdg"
+        xdg.environment["XDG_DATA_HOME"] = cli.folder.path + "/xdg"
         #expect(try xdg.run(["catalogo", "listar"], withDataOption: false).status == 0)
-        #expect(FileManager.default.fileExists(atPath: folder.path + "/xdg/territorio/territorio.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.path + "/xdg/territorio/territorio.sqlite"))
     }
 }
 

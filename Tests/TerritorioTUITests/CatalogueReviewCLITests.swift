@@ -7,13 +7,9 @@ import TerritorioTestSupport
 /// binary: the shipped sample, a file before import, and `--estricto`.
 @Suite("catalogo revisar")
 struct CatalogueReviewCLITests {
-    let folder: TemporaryFolder
     let cli: CLI
 
-    init() throws {
-        folder = try TemporaryFolder()
-        cli = CLI(folder: folder)
-    }
+    init() throws { cli = try CLI() }
 
     @Test("the shipped sample: only known findings, one summary line, exit 0; --estricto exits 1")
     func shippedSample() throws {
@@ -41,7 +37,7 @@ struct CatalogueReviewCLITests {
         let channel = #"{"tipo": "telefono", "nombre": "Línea 106", "valor": "106", "corte": "2025-09-11", "por_confirmar": false}"#
         let fixture = try String(contentsOfFile: CLI.fixtureCatalogue, encoding: .utf8)
         try #require(fixture.contains(channel))
-        let path = folder.path + "/revisar.json"
+        let path = cli.folder.path + "/revisar.json"
         try fixture.replacingOccurrences(of: channel, with: "").write(toFile: path, atomically: true, encoding: .utf8)
 
         let run = try cli.run(["catalogo", "revisar", path])
@@ -52,7 +48,7 @@ struct CatalogueReviewCLITests {
         #expect(!run.stdout.contains("sin problemas"))
         #expect(try cli.run(["catalogo", "revisar", path, "--estricto"]).status == 1)
         #expect(try cli.run(["catalogo", "revisar", "--meses", "0"]).status == 2)
-        #expect(try cli.run(["catalogo", "revisar", folder.path + "/no-existe.json"]).status == 1)
+        #expect(try cli.run(["catalogo", "revisar", cli.folder.path + "/no-existe.json"]).status == 1)
 
         let listed = try cli.run(["catalogo", "listar", "--json"])
         #expect(listed.stdout.contains("accidente-transito-con-heridos"), "the sample is still the catalogue in use")

@@ -70,8 +70,7 @@ struct GeneratedDocumentTests {
         #expect(try ArgumentParser.parse(["--generar-documento", "man"]) == .document(.man))
         #expect(try ArgumentParser.parse(["--generar-documento", "completado-bash"]) == .document(.bashCompletion))
         #expect(throws: UsageError.self) { try ArgumentParser.parse(["--generar-documento", "zsh"]) }
-        let folder = try TemporaryFolder()
-        let run = try CLI(folder: folder).run(["--generar-documento", "completado-bash"], withDataOption: false)
+        let run = try CLI().run(["--generar-documento", "completado-bash"], withDataOption: false)
         #expect(run.status == 0)
         #expect(run.stdout == BashCompletion.script() + "\n")
     }

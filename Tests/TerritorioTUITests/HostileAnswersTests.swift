@@ -20,8 +20,7 @@ extension RealProcessTests {
 
         @Test("control sequences in radicado, problem and note: no raw control byte in any output; the bad radicado is not sent")
         func controlSequencesNeverReachTheTerminal() throws {
-            let folder = try TemporaryFolder()
-            let cli = CLI(folder: folder)
+            let cli = try CLI()
             let roles = Mutex<[String: Role]>([:])
             let server = try HostileServer { method, path in Self.answer(method, path, roles: roles.withLock { $0 }) }
             defer { server.stop() }

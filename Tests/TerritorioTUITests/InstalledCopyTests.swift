@@ -11,6 +11,16 @@ struct InstalledCopyTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts/install").path
 
+    /// Runs the copy at `executable` from `/`, on a data directory in `folder`: it must succeed
+    /// and say it uses the sample catalogue.
+    private func runFromRoot(_ executable: String, in folder: TemporaryFolder, _ arguments: [String],
+                             sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        let run = try CLI(folder: folder, executable: executable).run(arguments, currentDirectory: "/")
+        #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
+        #expect(run.stderr.contains("catálogo de muestra"), sourceLocation: sourceLocation)
+        return run
+    }
+
     @Test("an installed copy finds its bundle through the bin/ symlink")
     func installedCopy() throws {
         let folder = try TemporaryFolder()
@@ -18,10 +28,7 @@ struct InstalledCopyTests {
         let install = try CLI.execute("/bin/bash", [Self.installScript, prefix, "--desde", CLI.binFolder],
                                       environment: ["PATH": "/usr/bin:/bin"])
         try #require(install.status == 0, "\(install.stderr)")
-        let cli = CLI(folder: folder, executable: prefix + "/bin/territorio")
-        let run = try cli.run(["catalogo", "listar", "--json"], currentDirectory: "/")
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("catálogo de muestra"))
+        let run = try runFromRoot(prefix + "/bin/territorio", in: folder, ["catalogo", "listar", "--json"])
         #expect(run.stdout.contains("\"id\""))
     }
 
@@ -36,10 +43,7 @@ struct InstalledCopyTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: bundle) {
             try FileManager.default.copyItem(atPath: bundle + "/" + name, toPath: prefix + "/share/territorio/" + name)
         }
-        let cli = CLI(folder: folder, executable: prefix + "/bin/territorio")
-        let run = try cli.run(["catalogo", "buscar", "desechos", "--json"], currentDirectory: "/")
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("catálogo de muestra"))
+        let run = try runFromRoot(prefix + "/bin/territorio", in: folder, ["catalogo", "buscar", "desechos", "--json"])
         // «desechos» is not in the sample: without the synonyms file (read from the same folder)
         // it would be corrected to «derechos».
         #expect(run.stdout.contains("\"corregida\": null"))

@@ -134,8 +134,7 @@ struct InterfaceScriptTests {
 
     @Test("with stdout not a terminal, `territorio` prints help instead of starting the interface")
     func notATerminal() throws {
-        let folder = try TemporaryFolder()
-        let run = try CLI(folder: folder).run([])
+        let run = try CLI().run([])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Uso: territorio"))
     }

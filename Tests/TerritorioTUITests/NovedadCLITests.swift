@@ -8,13 +8,9 @@ import TerritorioTestSupport
 /// exit codes (1 refused, 2 usage), and every refusal leaving `novedad ver --json` byte-identical.
 @Suite("Novedades por línea de comandos")
 struct NovedadCLITests {
-    let folder: TemporaryFolder
     let cli: CLI
 
-    init() throws {
-        folder = try TemporaryFolder()
-        cli = CLI(folder: folder)
-    }
+    init() throws { cli = try CLI() }
 
     static let description = "Mujer con golpes visibles pide ayuda frente al salón comunal."
 
@@ -64,7 +60,7 @@ struct NovedadCLITests {
     /// Writes a small valid PNG into the test folder; returns its path.
     @discardableResult
     private func photo(_ name: String, width: Int = 4, height: Int = 3, padding: Int = 0) throws -> String {
-        let path = folder.path + "/" + name
+        let path = cli.folder.path + "/" + name
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(PNGBuilder.bytes(width: width, height: height, chunks: PNGBuilder.padding(padding))).write(to: URL(fileURLWithPath: path))
         return path
@@ -459,6 +455,19 @@ struct NovedadCLITests {
         try body(store.novedades(clock: { date }))
     }
 
+    /// On the small catalogue with the profile, `queuedWithPersonalData()` whose sending began,
+    /// with the outbox's clock at `date`, and ended as `outcome` records (given the store and id).
+    private func attemptedWithPersonalData(at date: Date = Date(),
+                                           _ outcome: (NovedadStore, String) throws -> Void) throws -> (id: String, hash: String) {
+        try setUp()
+        let (id, hash) = try queuedWithPersonalData()
+        try outbox(at: date) { store in
+            try store.beginSending(id)
+            try outcome(store, id)
+        }
+        return (id, hash)
+    }
+
     /// A queued novedad with a photo, the citizen's contact data with consent, and coordinates.
     private func queuedWithPersonalData() throws -> (id: String, hash: String) {
         let id = try create(["--tipo", "violencia-mujer", "--localidad", "kennedy", "--descripcion", Self.description,
@@ -474,11 +483,8 @@ struct NovedadCLITests {
 
     @Test("a novedad sent more than 30 days ago loses photos and contact data at the next command")
     func automaticPurge() throws {
-        try setUp()
-        let (id, hash) = try queuedWithPersonalData()
-        try outbox(at: Date().addingTimeInterval(-40 * 86_400)) { store in
-            try store.beginSending(id)
-            try store.recordSent(id, radicado: "TER-2026-000123")
+        let (id, hash) = try attemptedWithPersonalData(at: Date().addingTimeInterval(-40 * 86_400)) {
+            try $0.recordSent($1, radicado: "TER-2026-000123")
         }
         let value = try json(["novedad", "ver", id, "--json"])
         #expect(value["estado"] == .string("enviada"))
@@ -497,11 +503,8 @@ struct NovedadCLITests {
 
     @Test("purgar --dias N purges what was sent more than N days ago")
     func purgeWithDays() throws {
-        try setUp()
-        let (id, hash) = try queuedWithPersonalData()
-        try outbox(at: Date().addingTimeInterval(-10 * 86_400)) { store in
-            try store.beginSending(id)
-            try store.recordSent(id, radicado: "TER-2026-000124")
+        let (id, hash) = try attemptedWithPersonalData(at: Date().addingTimeInterval(-10 * 86_400)) {
+            try $0.recordSent($1, radicado: "TER-2026-000124")
         }
         // Ten days is within the default 30: nothing purged yet.
         #expect(count(of: try json(["novedad", "ver", id, "--json"])["adjuntos"]) == 1)
@@ -564,13 +567,8 @@ struct NovedadCLITests {
 
     @Test("a transient failure shows attempts, last error and next retry; desencolar is then refused")
     func transientFailure() throws {
-        try setUp()
-        let (id, _) = try queuedWithPersonalData()
         let retry = Date().addingTimeInterval(3_600)
-        try outbox { store in
-            try store.beginSending(id)
-            try store.recordTransientFailure(id, error: "sin conexión con el servidor", nextAttempt: retry)
-        }
+        let (id, _) = try attemptedWithPersonalData { try $0.recordTransientFailure($1, error: "sin conexión con el servidor", nextAttempt: retry) }
         let value = try json(["novedad", "ver", id, "--json"])
         #expect(value["estado"] == .string("en_cola"))
         #expect(value["intentos"] == .integer(1))
@@ -583,12 +581,7 @@ struct NovedadCLITests {
 
     @Test("corregir makes a new draft from a rejected novedad, which stays read-only")
     func correct() throws {
-        try setUp()
-        let (id, hash) = try queuedWithPersonalData()
-        try outbox { store in
-            try store.beginSending(id)
-            try store.recordRejected(id, reason: "La dirección no corresponde a la localidad")
-        }
+        let (id, hash) = try attemptedWithPersonalData { try $0.recordRejected($1, reason: "La dirección no corresponde a la localidad") }
         let rejected = try show(id)
         #expect(try JSONParser.parse(rejected)["motivo_rechazo"] == .string("La dirección no corresponde a la localidad"))
         try expectRefused(["novedad", "editar", id, "--barrio", "Timiza"], reason: "fue rechazada y es de solo lectura", unchanged: id)
@@ -726,18 +719,18 @@ struct NovedadCLITests {
     func refusals(refusal: Refusal) throws {
         try setUp()
         let photoPath = try photo("foto.png")
-        try Data(try fileBytes(photoPath)).write(to: URL(fileURLWithPath: folder.path + "/copia de foto.png"))
-        try FileManager.default.createDirectory(atPath: folder.path + "/Carpeta.jpg", withIntermediateDirectories: true)
-        try Data("%PDF-1.7\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/documento.jpg"))
-        #expect(mkfifo(folder.path + "/tubo.jpg", 0o600) == 0)
-        try Data().write(to: URL(fileURLWithPath: folder.path + "/vacia.jpg"))
+        try Data(try fileBytes(photoPath)).write(to: URL(fileURLWithPath: cli.folder.path + "/copia de foto.png"))
+        try FileManager.default.createDirectory(atPath: cli.folder.path + "/Carpeta.jpg", withIntermediateDirectories: true)
+        try Data("%PDF-1.7\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: cli.folder.path + "/documento.jpg"))
+        #expect(mkfifo(cli.folder.path + "/tubo.jpg", 0o600) == 0)
+        try Data().write(to: URL(fileURLWithPath: cli.folder.path + "/vacia.jpg"))
         let png = PNGBuilder.bytes(width: 3, height: 3)
-        try Data(png.prefix(png.count - 12)).write(to: URL(fileURLWithPath: folder.path + "/cortada.png"))
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/ciclo-a.jpg", withDestinationPath: folder.path + "/ciclo-b.jpg")
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/ciclo-b.jpg", withDestinationPath: folder.path + "/ciclo-a.jpg")
+        try Data(png.prefix(png.count - 12)).write(to: URL(fileURLWithPath: cli.folder.path + "/cortada.png"))
+        try FileManager.default.createSymbolicLink(atPath: cli.folder.path + "/ciclo-a.jpg", withDestinationPath: cli.folder.path + "/ciclo-b.jpg")
+        try FileManager.default.createSymbolicLink(atPath: cli.folder.path + "/ciclo-b.jpg", withDestinationPath: cli.folder.path + "/ciclo-a.jpg")
         // A draft with a type, a neighbourhood and one photo, but no localidad: incomplete.
         let id = try create(["--tipo", "violencia-mujer", "--barrio", "Lucero", "--descripcion", Self.description, "--adjunto", photoPath])
-        try expectRefused(refusal.arguments(id, folder.path), reason: refusal.reason, unchanged: id)
+        try expectRefused(refusal.arguments(id, cli.folder.path), reason: refusal.reason, unchanged: id)
     }
 
     @Test("a refused crear creates nothing", arguments: [
@@ -750,7 +743,7 @@ struct NovedadCLITests {
         let existing = try create()
         try photo("foto.png")
         let before = try list()
-        let resolved = options.map { $0.hasSuffix(".png") ? folder.path + "/" + $0 : $0 }
+        let resolved = options.map { $0.hasSuffix(".png") ? cli.folder.path + "/" + $0 : $0 }
         let run = try cli.run(["novedad", "crear"] + resolved + ["--json"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -763,7 +756,7 @@ struct NovedadCLITests {
     func refusedEditChangesNothing() throws {
         try setUp()
         let id = try create(["--tipo", "violencia-mujer", "--barrio", "Lucero"])
-        try expectRefused(["novedad", "editar", id, "--barrio", "Timiza", "--adjunto", folder.path + "/no-hay.png"],
+        try expectRefused(["novedad", "editar", id, "--barrio", "Timiza", "--adjunto", cli.folder.path + "/no-hay.png"],
                           reason: "el archivo no existe", unchanged: id)
         try expectRefused(["novedad", "editar", id, "--barrio", "Patio Bonito", "--encolar"], reason: "no se puede encolar todavía",
                           unchanged: id)

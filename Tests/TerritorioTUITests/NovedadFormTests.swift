@@ -149,11 +149,9 @@ struct NovedadFormTests {
     @Test("Ctrl-E hands the description to $EDITOR and takes back what it saved")
     func externalEditor() throws {
         let tools = try TemporaryFolder()
-        let editor = tools.path + "/editor.sh"
         // It fails when it can take its file's lock: the file must stay held while it is open.
-        try "#!/bin/sh\nif flock -n \"$1.bloqueo\" true; then exit 3; fi\nprintf 'Texto del editor externo, con eñe y tildes: camión.\\n' > \"$1\"\n"
-            .write(toFile: editor, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor)
+        let editor = try tools.executable("editor.sh",
+            "#!/bin/sh\nif flock -n \"$1.bloqueo\" true; then exit 3; fi\nprintf 'Texto del editor externo, con eñe y tildes: camión.\\n' > \"$1\"\n")
         let harness = try FormHarness(environment: ["EDITOR": editor])
         harness.press([.character("n")] + Self.toDescription)
         harness.type("Texto inicial que el editor reemplaza.")

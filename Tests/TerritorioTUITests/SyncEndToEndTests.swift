@@ -7,13 +7,11 @@ import TerritorioTestSupport
 extension RealProcessTests {
     @Suite("Sync end to end")
     struct SyncEndToEndTests {
-        let folder: TemporaryFolder
         let cli: CLI
         let server: SyncServerProcess
 
         init() throws {
-            folder = try TemporaryFolder()
-            cli = CLI(folder: folder)
+            cli = try CLI()
             server = try SyncServerProcess()
         }
 
@@ -37,7 +35,7 @@ extension RealProcessTests {
             var arguments = ["novedad", "crear", "--tipo", "hueco", "--localidad", "kennedy", "--encolar", "--json",
                              "--descripcion", "Hueco número \(number) frente al colegio, peligroso para los niños."]
             for photo in 0..<2 {
-                let path = folder.path + "/foto-\(number)-\(photo).png"
+                let path = cli.folder.path + "/foto-\(number)-\(photo).png"
                 try Data(PNGBuilder.bytes(width: 3 + number, height: 2 + photo)).write(to: URL(fileURLWithPath: path))
                 arguments += ["--adjunto", path]
             }
@@ -53,15 +51,12 @@ extension RealProcessTests {
             let session = try TmuxSession(dataDirectory: cli.dataDirectory)
             defer { session.stop() }
             try session.waitFor("sincronizado ", "Sincronización: 1 enviada.", "cola 0")
-            try session.press("n")
-            try session.waitFor("Enviadas (1)")
+            try session.press("n", waitingFor: "Enviadas (1)")
             try session.press("Tab", "Tab")
             try session.waitFor("Radicado: TER-")
-            try session.press("s")
-            try session.waitFor("Sincronizando ahora.")
+            try session.press("s", waitingFor: "Sincronizando ahora.")
             try session.waitUntil("the second run to end") { !$0.contains("Sincronizando ahora.") && $0.contains("sincronizado ") }
-            try session.press("q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.quit()
             let local = try json(try cli.run(["novedad", "ver", id, "--json"]))
             #expect(string(local["estado"]) == "enviada")
             let listing = try JSONParser.parse(try server.admin(["novedad", "listar", "--json"]).stdout)
@@ -125,7 +120,7 @@ extension RealProcessTests {
 
             let samplePath = CLI.binFolder + "/Territorio_TerritorioResources.resources/catalogo-muestra.json"
             let sample = try String(contentsOfFile: samplePath, encoding: .utf8)
-            let published = folder.path + "/v1.json"
+            let published = cli.folder.path + "/v1.json"
             try sample.replacingOccurrences(of: "\"version\": \"2026.12-muestra\"", with: "\"version\": \"2026.12-a\"")
                 .write(toFile: published, atomically: true, encoding: .utf8)
             #expect(try server.admin(["catalogo", "publicar", published]).status == 0)
@@ -135,7 +130,7 @@ extension RealProcessTests {
             // v2: one route's summary gains a new word, another route disappears.
             var document = try JSONParser.parse(try String(contentsOfFile: published, encoding: .utf8))
             document = edited(document)
-            let second = folder.path + "/v2.json"
+            let second = cli.folder.path + "/v2.json"
             try JSONWriter.string(document).write(toFile: second, atomically: true, encoding: .utf8)
             #expect(try server.admin(["catalogo", "publicar", second]).status == 0)
             let run = try cli.run(["sincronizar", "--json"])

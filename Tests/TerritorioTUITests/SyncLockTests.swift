@@ -10,8 +10,7 @@ extension RealProcessTests {
     struct SyncLockTests {
         @Test("a second sync of the same data directory refuses with exit 1")
         func secondSyncRefuses() throws {
-            let folder = try TemporaryFolder()
-            let cli = CLI(folder: folder)
+            let cli = try CLI()
             #expect(try cli.run(["perfil", "--servidor", "http://127.0.0.1:9", "--token", "prueba"]).status == 0)
             let descriptor = open(cli.dataDirectory + "/sincronizacion.bloqueo", O_RDWR | O_CREAT, 0o600)
             try #require(descriptor >= 0)

@@ -21,9 +21,8 @@ extension RealProcessTests.TmuxEndToEndTests {
 
         @Test("accessible mode: the cursor sits on the selected row or field in the list, the results, the picker and the form; the route has no box")
         func cursorFollowsTheSelection() throws {
-            let session = try TmuxSession(environment: ["TERRITORIO_ACCESIBLE": "1"])
+            let session = try TmuxSession.onCatalogue(environment: ["TERRITORIO_ACCESIBLE": "1"])
             defer { session.stop() }
-            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
             let first = try cursorOnMarkedRow(session)
             try session.press("Down", "Down")
             let moved = try cursorOnMarkedRow(session, not: first)
@@ -42,8 +41,7 @@ extension RealProcessTests.TmuxEndToEndTests {
             let route = try session.waitFor("Línea principal", "1. ")
             let drawing = route.unicodeScalars.filter { (0x2500...0x259F).contains($0.value) }
             #expect(drawing.isEmpty, "box-drawing or block characters on the route screen: \(String(String.UnicodeScalarView(drawing)))")
-            try session.press("End")
-            try session.waitFor("Actualizada:")
+            try session.press("End", waitingFor: "Actualizada:")
             #expect(try session.screen().unicodeScalars.allSatisfy { !(0x2500...0x259F).contains($0.value) })
 
             try session.press("Escape", "Escape", "t")
@@ -53,8 +51,7 @@ extension RealProcessTests.TmuxEndToEndTests {
 
             try session.press("Escape", "n")
             try session.waitFor("[Borradores (0)]")
-            try session.press("n")
-            try session.waitFor("Nueva novedad")
+            try session.press("n", waitingFor: "Nueva novedad")
             try session.press("Tab", "Tab")
             let field = try cursorOnMarkedRow(session)
             #expect(Self.row(field.y, of: try session.screen()).contains("Localidad"))
@@ -62,15 +59,13 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.type("encolar")
             let action = try cursorOnMarkedRow(session)
             #expect(Self.row(action.y, of: try session.screen()).contains("Encolar para enviar"))
-            try session.press("Escape", "Escape", "Escape", "q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.quit(after: "Escape", "Escape", "Escape")
         }
 
         @Test("«Accesible» in the Perfil screen applies at once: no box drawing and the cursor on the selection; «no» brings them back")
         func profileToggleAppliesAtOnce() throws {
-            let session = try TmuxSession()
+            let session = try TmuxSession.onCatalogue()
             defer { session.stop() }
-            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
             #expect(Self.hasDrawing(try session.screen()), "the list's rule is drawn")
             try setAccessible("si", in: session)
             try session.waitFor("Perfil guardado.")
@@ -78,8 +73,7 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.press("Escape")
             try session.waitUntil("the list without box drawing") { $0.contains(" rutas") && !Self.hasDrawing($0) }
             try cursorOnMarkedRow(session)
-            try session.press("Enter")
-            try session.waitFor("Línea principal", "1. ")
+            try session.press("Enter", waitingFor: "Línea principal", "1. ")
             #expect(!Self.hasDrawing(try session.screen()), "the route as plain lines")
             #expect(try session.territorio(["perfil", "--json"])["accesible"] == .bool(true), "and the next start too")
 
@@ -88,14 +82,12 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.waitFor("Perfil guardado.")
             try session.press("Escape")
             try session.waitUntil("the list's rule again") { $0.contains(" rutas") && Self.hasDrawing($0) }
-            try session.press("q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.quit()
         }
 
         /// Opens the Perfil screen, writes `value` in «Accesible» and saves with Ctrl-S.
         private func setAccessible(_ value: String, in session: TmuxSession) throws {
-            try session.press("p")
-            try session.waitFor("Perfil del gestor")
+            try session.press("p", waitingFor: "Perfil del gestor")
             for _ in 0..<5 { try session.press("Tab") }
             try session.press("BSpace", "BSpace")
             try session.type(value)
@@ -126,46 +118,36 @@ extension RealProcessTests.TmuxEndToEndTests {
 
         @Test(": then part of an action's name and Enter runs it; Ctrl-P opens it while typing a search")
         func palette() throws {
-            let session = try TmuxSession()
+            let session = try TmuxSession.onCatalogue()
             defer { session.stop() }
-            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
-            try session.press(":")
-            try session.waitFor("Acción:", "Enter ejecutar")
-            try session.type("perfíl")
-            try session.waitFor(" ▸ El perfil del gestor")
-            try session.press("Enter")
-            try session.waitFor("Perfil del gestor")
+            try session.press(":", waitingFor: "Acción:", "Enter ejecutar")
+            try session.type("perfíl", waitingFor: " ▸ El perfil del gestor")
+            try session.press("Enter", waitingFor: "Perfil del gestor")
             try session.press("Escape", "/")
             try session.waitFor("Enter abrir")
             try session.press("C-p")
             try session.type("novedades")
-            try session.press("Enter")
-            try session.waitFor("[Borradores (0)]")
-            try session.press("q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.press("Enter", waitingFor: "[Borradores (0)]")
+            try session.quit()
         }
 
         @Test("b b sends a draft to the papelera; u brings it back; `novedad restaurar` too")
         func undoDeletion() throws {
-            let session = try TmuxSession()
+            let session = try TmuxSession.onCatalogue()
             defer { session.stop() }
-            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
             let draft = try session.territorio(["novedad", "crear", "--barrio", "Patio Bonito", "--json"])
             let id = try #require(draft["id"]?.stringValue)
             let short = String(id.prefix(8))
-            try session.press("n")
-            try session.waitFor("[Borradores (1)]", short)
+            try session.press("n", waitingFor: "[Borradores (1)]", short)
             try session.press("b", "b")
             try session.waitFor("Borrador \(short) llevado a la papelera", "[Borradores (0)]", "u deshacer  Tab pestaña")
             #expect(try session.territorio(["novedades", "--papelera", "--json"]).arrayValue?.count == 1)
-            try session.press("u")
-            try session.waitFor("Borrador \(short) restaurado.", "[Borradores (1)]")
+            try session.press("u", waitingFor: "Borrador \(short) restaurado.", "[Borradores (1)]")
             #expect(try !session.screen().contains("u deshacer"))
 
             try session.press("b", "b")
             try session.waitFor("[Borradores (0)]")
-            try session.press("q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.quit()
             #expect(try session.territorio(["novedades", "--json"]).arrayValue?.isEmpty == true)
             let restored = try session.territorio(["novedad", "restaurar", String(id.prefix(4)), "--json"])
             #expect(restored["estado"]?.stringValue == "borrador" && restored["barrio"]?.stringValue == "Patio Bonito")

@@ -32,17 +32,12 @@ extension RealProcessTests {
                 try session.waitFor("Línea principal", line)
                 try session.pressUntil("NPage", shows: "│ 1. ")
 
-                try session.press("Escape")
-                try session.waitFor("Buscar: victima", String(victima.title.prefix(40)))
-                try session.press("Escape")
-                try session.waitFor("/ buscar")
-                try session.press("?")
-                try session.waitFor("Ayuda", "En la lista de rutas")
-                try session.press("Escape")
-                try session.waitFor("/ buscar")
+                try session.press("Escape", waitingFor: "Buscar: victima", String(victima.title.prefix(40)))
+                try session.press("Escape", waitingFor: "/ buscar")
+                try session.press("?", waitingFor: "Ayuda", "En la lista de rutas")
+                try session.press("Escape", waitingFor: "/ buscar")
 
-                try session.press("q")
-                try session.waitFor("estado=0", "terminal=restaurada")
+                try session.quit()
                 let modes = Set(try session.screen().split(whereSeparator: \.isWhitespace))
                 for mode in ["icanon", "echo", "isig"] {
                     #expect(modes.contains(Substring(mode)) && !modes.contains(Substring("-" + mode)), "stty -a: \(mode)")
@@ -56,8 +51,7 @@ extension RealProcessTests {
                 try session.waitFor(CatalogueInfo.sampleWarning, "Tema: todos")
                 for inRoute in [false, true] {
                     if inRoute {
-                        try session.press("Enter")
-                        try session.waitFor("Línea principal")
+                        try session.press("Enter", waitingFor: "Línea principal")
                     }
                     let marker = inRoute ? "Línea principal" : "Tema: todos"
                     try session.resize(columns: 80, rows: 24)
@@ -69,42 +63,33 @@ extension RealProcessTests {
                     try session.resize(columns: 100, rows: 30)
                     try session.waitFor(CatalogueInfo.sampleWarning, marker)
                 }
-                try session.press("q")
-                try session.waitFor("estado=0", "terminal=restaurada")
+                try session.quit()
             }
 
             @Test("a paste of 5 000 characters into the search box is cut, and the interface keeps answering")
             func paste() throws {
-                let session = try TmuxSession()
+                let session = try TmuxSession.onCatalogue()
                 defer { session.stop() }
-                try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
-                try session.press("/")
-                try session.waitFor("Enter abrir")
+                try session.press("/", waitingFor: "Enter abrir")
                 try session.paste(String(repeating: "pegado ", count: 714) + "xx")
                 try session.waitFor("La búsqueda admite hasta 200 caracteres")
                 try session.press("C-u")
-                try session.type("violencia")
-                try session.waitFor("Buscar: violencia")
-                try session.press("Escape", "q")
-                try session.waitFor("estado=0", "terminal=restaurada")
+                try session.type("violencia", waitingFor: "Buscar: violencia")
+                try session.quit(after: "Escape")
             }
 
             @Test("ñ, á and ü are typed; unknown escape sequences, function and control keys are ignored, never typed")
             func badKeys() throws {
-                let session = try TmuxSession()
+                let session = try TmuxSession.onCatalogue()
                 defer { session.stop() }
-                try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
-                try session.press("/")
-                try session.waitFor("Enter abrir")
+                try session.press("/", waitingFor: "Enter abrir")
                 // ESC [ 9 9 ~, ESC [ 2 0 0 ~ (bracketed paste), ESC O z, a lone CSI with parameters.
                 for bytes in ["1b 5b 39 39 7e", "1b 5b 32 30 30 7e", "1b 4f 7a", "1b 5b 31 3b 35 7a"] {
                     try session.tmux(["send-keys", "-t", "t", "-H"] + bytes.split(separator: " ").map(String.init))
                 }
                 try session.press("F12", "C-a", "C-b", "C-t", "C-s", "C-q", "Tab", "BTab", "IC", "Left", "Right")
-                try session.type("niño ü á")
-                try session.waitFor("Buscar: niño ü á ")
-                try session.press("Escape", "Escape", "q")
-                try session.waitFor("estado=0", "terminal=restaurada")
+                try session.type("niño ü á", waitingFor: "Buscar: niño ü á ")
+                try session.quit(after: "Escape", "Escape")
             }
 
             // MARK: - What the screen should show, from the command line's stable JSON

@@ -9,40 +9,30 @@ extension RealProcessTests.TmuxEndToEndTests {
     struct PersonalDataTests {
         @Test("Perfil says the disk is not encrypted; the citizen's name waits for the consent; `novedad ver --json` agrees")
         func consentFirstAndDiskNotice() throws {
-            let session = try TmuxSession()
+            let session = try TmuxSession.onCatalogue()
             defer { session.stop() }
-            try session.waitFor(CatalogueInfo.sampleWarning, " rutas")
             #expect(!(try session.screen()).contains("cifrado"), "only the Perfil screen says it")
 
-            try session.press("p")
-            try session.waitFor("Perfil del gestor")
+            try session.press("p", waitingFor: "Perfil del gestor")
             if DiskEncryption.of(DataDirectory(path: session.dataDirectory)).notice != nil {
                 try session.waitFor("⚠ El disco no está cifrado (o no se pudo comprobar): si pierde el")
             }
             try session.type("Ana Gómez")
-            try session.press("Escape")
-            try session.waitFor("gestor: Ana Gómez")
+            try session.press("Escape", waitingFor: "gestor: Ana Gómez")
 
-            try session.press("n")
-            try session.waitFor("[Borradores (0)]")
-            try session.press("n")
-            try session.waitFor("Nueva novedad")
+            try session.openNewForm()
             for _ in 0..<7 { try session.press("Tab") }
-            try session.type("Señora mayor sola en el andén, pide orientación.")
-            try session.waitFor("pide orientación.")
+            try session.type("Señora mayor sola en el andén, pide orientación.", waitingFor: "pide orientación.")
             // Descripción → Fotos → Autorización → Ciudadano: the name first is refused.
             try session.press("Tab", "Tab", "Tab")
-            try session.type("Rosa")
-            try session.waitFor("Primero la autorización: la versión del texto leído al ciudadano")
+            try session.type("Rosa", waitingFor: "Primero la autorización: la versión del texto leído al ciudadano")
             #expect(!(try session.screen()).contains("Rosa"))
 
             try session.press("BTab")
             try session.type("aviso-2026")
             try session.press("Tab")
-            try session.type("Rosa Díaz")
-            try session.waitFor("Rosa Díaz")
-            try session.press("Escape", "Escape", "q")
-            try session.waitFor("estado=0", "terminal=restaurada")
+            try session.type("Rosa Díaz", waitingFor: "Rosa Díaz")
+            try session.quit(after: "Escape", "Escape")
 
             let list = try session.territorio(["novedades", "--json"]).arrayValue ?? []
             let id = try #require(list.first?["id"]?.stringValue)

@@ -137,6 +137,11 @@ final class TmuxSession {
     /// Polls until the pane shows every one of `texts`.
     @discardableResult
     func waitFor(_ texts: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(all: texts, sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    func waitFor(all texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitUntil(texts.map { "«\($0)»" }.joined(separator: " and "), sourceLocation: sourceLocation) { screen in
             texts.allSatisfy(screen.contains)
         }

@@ -10,6 +10,15 @@ public final class TemporaryFolder: Sendable {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
+    /// Writes `script` to an executable file `name` in this folder (a stand-in `$EDITOR` or
+    /// viewer for the program under test) and returns its path.
+    public func executable(_ name: String, _ script: String) throws -> String {
+        let file = path + "/" + name
+        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: file)
+        return file
+    }
+
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 

@@ -79,8 +79,7 @@ extension ServidorReal {
         /// names whose slugs collide can; each gets its own identifier, oldest first, and keeps
         /// its tokens and its statuses.
         @Test func theSchemaStepGivesTodaysGestoresIdentifiers() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let (databaseURL, database) = try await TestDatabase.createAndOpen()
             let tokens = ["Ana Pérez": "a", "Ana Perez": "b", "ana-perez": "c", "Luis": "d"].mapValues { String(repeating: $0, count: 48) }
             let novedadID = Fixtures.newID()
             try await database.run { database in

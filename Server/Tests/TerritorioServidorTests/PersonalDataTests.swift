@@ -147,8 +147,7 @@ extension ServidorReal {
         }
 
         @Test func theSchemaStepDigestsStoredBodiesWithTheSecretSoTheirResendIsRecognised() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let (databaseURL, database) = try await TestDatabase.createAndOpen()
             let token = String(repeating: "f", count: 48)
             let id = Fixtures.newID()
             let body = Fixtures.novedad(id: id, changes: ["contacto": Self.contact("Rosalba Quintero", "3157778899")])
@@ -186,8 +185,7 @@ extension ServidorReal {
         }
 
         @Test func servirDoesNotStartWhileAPhotoStillWaitsInPostgreSQL() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let (databaseURL, database) = try await TestDatabase.createAndOpen()
             let photo = Fixtures.photo("antigua")
             try await database.run { database in
                 try await Schema.migrate(database, secret: TestSecret.secret, through: 2)

@@ -46,8 +46,7 @@ extension ServidorReal {
         }
 
         @Test func halfAPhotoSentThroughOneInstanceIsFinishedThroughAnother() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let (databaseURL, database) = try await TestDatabase.createAndOpen()
             try await database.run { database in
                 let first = try await ServerProcess.start(databaseURL: databaseURL)
                 defer { if first.process.isRunning { first.process.terminate() } }
@@ -70,8 +69,7 @@ extension ServidorReal {
         }
 
         @Test func theMigrationMovesPhotosStoredInPostgreSQLByEarlierVersionsIntoTheStore() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+            let (databaseURL, database) = try await TestDatabase.createAndOpen()
             try await database.run { database in
                 try await Schema.migrate(database, secret: TestSecret.secret, through: 2)  // the schema before the object store
                 // A gestor and token as that schema wrote them (before gestor identifiers).

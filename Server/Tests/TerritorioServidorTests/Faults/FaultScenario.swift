@@ -58,6 +58,30 @@ struct FaultScenario {
         return queued.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.id)
     }
 
+    /// Queues novedad 1 with one photo of about `bytes`: its id and the photo's size as kept.
+    func queueWithPhoto(bytes: Int) async throws -> (id: String, size: Int) {
+        let id = try await queue(1, photoBytes: [bytes])
+        return (id, try await photoSize(of: id))
+    }
+
+    /// Lets the first request `matching` pass and stalls the next one after `bytes` of its body,
+    /// starts a sync, and waits for the stall: the running client (to kill it, or the server, at
+    /// that point) and whether the stall was reached.
+    func startSyncStalling(_ matching: @escaping @Sendable (FaultProxy.Request) -> Bool,
+                           afterBodyBytes bytes: Int) async throws -> (running: ClientProcess.Running, stalled: Bool) {
+        proxy.use { request, earlier in
+            matching(request) && earlier.contains { matching($0.request) } ? .stallRequest(afterBodyBytes: bytes) : .pass
+        }
+        let running = try client.start(["sincronizar"])
+        let stalled = try await proxy.wait { $0.contains { matching($0.request) && $0.bodyBytesToServer >= bytes } }
+        return (running, stalled)
+    }
+
+    /// The size in bytes of the first photo of novedad `id` as the client keeps it (location removed).
+    func photoSize(of id: String) async throws -> Int {
+        try #require((try await local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+    }
+
     /// Queues (or only drafts) a novedad with photos of about these sizes; returns its id.
     func queue(_ number: Int, photoBytes: [Int] = [3_000], queued: Bool = true) async throws -> String {
         var arguments = ["novedad", "crear", "--tipo", "hueco", "--localidad", "kennedy", "--json",

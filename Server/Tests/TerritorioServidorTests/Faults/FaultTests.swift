@@ -249,8 +249,7 @@ extension ServidorReal {
 
         @Test func connectionResetMidPhotoResumesFromTheServersOffset() async throws {
             try await FaultScenario.run { scenario in
-                let id = try await scenario.queue(1, photoBytes: [900_000])
-                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let (id, size) = try await scenario.queueWithPhoto(bytes: 900_000)
                 let patch: @Sendable (FaultProxy.Request) -> Bool = { $0.method == "PATCH" }
                 // The photo's second piece (on this fast link, the whole rest) is reset midway.
                 scenario.proxy.use { request, earlier in
@@ -278,11 +277,7 @@ extension ServidorReal {
                 let id = try await scenario.queue(1, photoBytes: [600_000])
                 let photoUpload: @Sendable (FaultProxy.Request) -> Bool = { $0.method != "HEAD" && $0.path.hasPrefix(WireProtocol.basePath + "/adjuntos/") }
                 // The photo's first piece passes; the second stalls after 140 000 of its bytes.
-                scenario.proxy.use { request, earlier in
-                    photoUpload(request) && earlier.contains { photoUpload($0.request) } ? .stallRequest(afterBodyBytes: 140_000) : .pass
-                }
-                let running = try scenario.client.start(["sincronizar"])
-                let midway = try await scenario.proxy.wait { $0.contains { photoUpload($0.request) && $0.bodyBytesToServer >= 140_000 } }
+                let (running, midway) = try await scenario.startSyncStalling(photoUpload, afterBodyBytes: 140_000)
                 await running.kill()
                 try #require(midway, "the photo never started: \(running.error)")
                 #expect(try await scenario.serverRows().isEmpty)
@@ -293,7 +288,7 @@ extension ServidorReal {
 
                 let before = scenario.proxy.exchanges.count
                 try await scenario.converge([id])
-                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let size = try await scenario.photoSize(of: id)
                 #expect(FaultScenario.photoBytes(scenario.proxy.exchanges[before...], photoUpload) == size - held, "the next sync sends only the rest")
             }
         }

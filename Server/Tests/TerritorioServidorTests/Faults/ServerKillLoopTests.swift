@@ -13,38 +13,31 @@ extension ServidorReal {
         static let photoBytes = 11_000_000
 
         @Test func serverKilledMidSyncWithThreeLargePhotosConvergesWithinTwoMoreSyncs() async throws {
-            let databaseURL = try await TestDatabase.create()
-            let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
-            try await database.run { database in
-                var server = try await ServerProcess.start(databaseURL: databaseURL)
-                defer { if server.process.isRunning { server.process.terminate() } }
-                try await FaultScenario.run(database: database, serverPort: server.url.port ?? 0) { scenario in
-                    var ids: [String] = []
-                    for round in 1...Self.rounds {
-                        let id = try await scenario.queue(round, photoBytes: Array(repeating: Self.photoBytes, count: 3))
-                        ids.append(id)
-                        let sentBefore = Self.photoBytesSent(scenario.proxy.exchanges)
-                        // Somewhere in the 33 MB, a different point each round.
-                        let killAt = sentBefore + (round * 1_570_000) % (3 * Self.photoBytes - 500_000) + 200_000
-                        let running = try scenario.client.start(["sincronizar"])
-                        let reached = try await scenario.proxy.wait(seconds: 120) { Self.photoBytesSent($0) >= killAt }
-                        await ServerProcess.kill(server.process)
-                        try #require(reached, "round \(round): the upload never reached byte \(killAt - sentBefore): \(running.error)")
-                        _ = await running.finished()
+            try await KillableServer.run { scenario, server in
+                var ids: [String] = []
+                for round in 1...Self.rounds {
+                    let id = try await scenario.queue(round, photoBytes: Array(repeating: Self.photoBytes, count: 3))
+                    ids.append(id)
+                    let sentBefore = Self.photoBytesSent(scenario.proxy.exchanges)
+                    // Somewhere in the 33 MB, a different point each round.
+                    let killAt = sentBefore + (round * 1_570_000) % (3 * Self.photoBytes - 500_000) + 200_000
+                    let running = try scenario.client.start(["sincronizar"])
+                    let reached = try await scenario.proxy.wait(seconds: 120) { Self.photoBytesSent($0) >= killAt }
+                    await server.kill()
+                    try #require(reached, "round \(round): the upload never reached byte \(killAt - sentBefore): \(running.error)")
+                    _ = await running.finished()
 
-                        server = try await ServerProcess.start(databaseURL: databaseURL)
-                        scenario.proxy.forward(to: server.url.port ?? 0)
-                        var syncs = 0
-                        while syncs < 2, try await scenario.local(id)["estado"] as? String != "enviada" {
-                            let (run, _) = try await scenario.sync()
-                            syncs += 1
-                            if run.status != 0 { Issue.record("round \(round), sync \(syncs): \(run.error)") }
-                        }
-                        #expect(try await scenario.local(id)["estado"] as? String == "enviada",
-                                "round \(round) (killed at byte \(killAt - sentBefore)) converges within two syncs")
+                    try await server.restart(behind: scenario.proxy)
+                    var syncs = 0
+                    while syncs < 2, try await scenario.local(id)["estado"] as? String != "enviada" {
+                        let (run, _) = try await scenario.sync()
+                        syncs += 1
+                        if run.status != 0 { Issue.record("round \(round), sync \(syncs): \(run.error)") }
                     }
-                    try await scenario.converge(ids)
+                    #expect(try await scenario.local(id)["estado"] as? String == "enviada",
+                            "round \(round) (killed at byte \(killAt - sentBefore)) converges within two syncs")
                 }
+                try await scenario.converge(ids)
             }
         }
 

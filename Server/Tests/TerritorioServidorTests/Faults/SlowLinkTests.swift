@@ -12,8 +12,7 @@ extension ServidorReal {
         /// asserts what must hold on any machine: one run, the photo's bytes sent once, no failure.
         @Test func photoOverASlowLinkGoesInOneRunWithEachByteSentOnce() async throws {
             try await FaultScenario.run { scenario in
-                let id = try await scenario.queue(1, photoBytes: [600_000])
-                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let (id, size) = try await scenario.queueWithPhoto(bytes: 600_000)
                 let rate = 5_000
                 scenario.proxy.limitRate(toBytesPerSecond: rate)
 
@@ -71,8 +70,7 @@ extension ServidorReal {
 
         @Test func connectionThatStopsMovingBytesIsCutAndResumedLater() async throws {
             try await FaultScenario.run { scenario in
-                let id = try await scenario.queue(1, photoBytes: [300_000])
-                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let (id, size) = try await scenario.queueWithPhoto(bytes: 300_000)
                 // The first piece passes, the second moves 10 000 bytes and then nothing, every later one nothing at all.
                 // (The second is sized from the rate the first one measured, never under 16 KiB: on a
                 // loaded machine it may be well under 100 KB.)

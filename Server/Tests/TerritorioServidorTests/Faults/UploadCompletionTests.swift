@@ -8,8 +8,7 @@ extension ServidorReal {
     @Suite struct CompletarSubida {
         @Test func aServerHoldingEveryByteIsAskedToCompleteWithNoMoreBytes() async throws {
             try await FaultScenario.run { scenario in
-                let id = try await scenario.queue(1, photoBytes: [300_000])
-                let size = try #require((try await scenario.local(id)["adjuntos"] as? [[String: Any]])?.first?["bytes"] as? Int)
+                let (id, size) = try await scenario.queueWithPhoto(bytes: 300_000)
                 let isPhoto: @Sendable (FaultProxy.Request) -> Bool = { $0.path.hasPrefix(WireProtocol.basePath + "/adjuntos/") }
                 scenario.proxy.use { request, earlier in
                     request.method == "PATCH" && !earlier.contains { $0.request.method == "PATCH" } ? .answer(CannedAnswer.serverError) : .pass

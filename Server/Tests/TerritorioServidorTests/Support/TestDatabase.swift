@@ -26,6 +26,13 @@ enum TestDatabase {
         return try #require(components.string)
     }
 
+    /// Creates the database and opens it in this process: its URL (for server processes and
+    /// clients the test starts) and the `Database` to run in.
+    static func createAndOpen() async throws -> (url: String, database: Database) {
+        let url = try await create()
+        return (url, Database(configuration: try DatabaseURL.configuration(from: url), logger: quietLogger))
+    }
+
     static var quietLogger: Logger {
         var logger = Logger(label: "pruebas")
         logger.logLevel = .error

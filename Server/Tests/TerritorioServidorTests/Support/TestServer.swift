@@ -27,8 +27,7 @@ struct TestServer {
     /// `objects` defaults to the test's store (`TestObjects`).
     static func run(limits: ServerLimits = testLimits, objects: (any ObjectStore)? = nil, connections: ConnectionLimits = ConnectionLimits(),
                     _ body: @Sendable (TestServer) async throws -> Void) async throws {
-        let databaseURL = try await TestDatabase.create()
-        let database = Database(configuration: try DatabaseURL.configuration(from: databaseURL), logger: TestDatabase.quietLogger)
+        let (databaseURL, database) = try await TestDatabase.createAndOpen()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let objects = try objects ?? TestObjects.store(for: database)
         let application = SyncServer.application(database: database, objects: objects, secret: TestSecret.secret, limits: limits,
