@@ -20,9 +20,8 @@ public enum JSONWriter {
         return output
     }
 
-    /// Appends `text` as a JSON string literal, for a document assembled around pieces that are
-    /// already JSON (the server's catalogue delta, whose routes are stored as canonical text).
-    public static func writeString(_ text: String, into output: inout String) {
+    /// Appends `text` as a JSON string literal.
+    private static func writeString(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -48,11 +48,11 @@ import TerritorioWire
         let delta = CatalogueDelta(cursor: "2", isComplete: false,
                                    version: .init(version: "v\"2", date: "2026-12-01", isSample: false, notice: nil),
                                    references: "{\"temas\":[]}", sources: "[{\"id\":\"s1\"}]", routes: ["{\"id\":\"a\"}"], deletedRouteIDs: ["b"])
-        #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"version":"v\"2","fecha":"2026-12-01","muestra":false},"referencias":{"temas":[]},"fuentes":[{"id":"s1"}],"rutas":[{"id":"a"}],"borradas":["b"]}"#)
+        #expect(delta.jsonText == #"{"cursor":"2","completo":false,"catalogo":{"fecha":"2026-12-01","muestra":false,"version":"v\"2"},"referencias":{"temas":[]},"fuentes":[{"id":"s1"}],"rutas":[{"id":"a"}],"borradas":["b"]}"#)
         let noticed = CatalogueDelta(cursor: "3", isComplete: true,
                                      version: .init(version: "3", date: "2026-12-02", isSample: true, notice: "Nuevo\u{7F}\u{9B}\n"),
                                      references: "{}", sources: nil, routes: [], deletedRouteIDs: [])
-        #expect(noticed.jsonText == #"{"cursor":"3","completo":true,"catalogo":{"version":"3","fecha":"2026-12-02","muestra":true,"aviso":"Nuevo\u007f\u009b\n"},"referencias":{},"fuentes":null,"rutas":[],"borradas":[]}"#)
+        #expect(noticed.jsonText == #"{"cursor":"3","completo":true,"catalogo":{"aviso":"Nuevo\u007f\u009b\n","fecha":"2026-12-02","muestra":true,"version":"3"},"referencias":{},"fuentes":null,"rutas":[],"borradas":[]}"#)
     }
 }
 

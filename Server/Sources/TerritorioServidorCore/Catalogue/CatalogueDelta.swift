@@ -9,6 +9,12 @@ public struct CatalogueDelta: Sendable, Equatable {
         let date: String
         let isSample: Bool
         let notice: String?
+
+        /// The file's top-level fields as the delta's `catalogo` carries them.
+        var json: JSONValue {
+            .object([("version", .string(version)), ("fecha", .string(date)), ("muestra", .bool(isSample))]
+                    + (notice.map { [("aviso", JSONValue.string($0))] } ?? []))
+        }
     }
 
     /// The newest published version's sequence number, `"0"` when none.
@@ -26,32 +32,16 @@ public struct CatalogueDelta: Sendable, Equatable {
     static let nothingPublished = CatalogueDelta(cursor: "0", isComplete: false, version: nil, references: nil, sources: nil,
                                                    routes: [], deletedRouteIDs: [])
 
+    /// The envelope is written around the stored texts; everything else goes through the
+    /// canonical writer.
     public var jsonText: String {
-        var output = "{\"cursor\":"
-        JSONWriter.writeString(cursor, into: &output)
-        output += ",\"completo\":" + (isComplete ? "true" : "false") + ",\"catalogo\":"
-        if let version {
-            output += "{\"version\":"
-            JSONWriter.writeString(version.version, into: &output)
-            output += ",\"fecha\":"
-            JSONWriter.writeString(version.date, into: &output)
-            output += ",\"muestra\":" + (version.isSample ? "true" : "false")
-            if let notice = version.notice {
-                output += ",\"aviso\":"
-                JSONWriter.writeString(notice, into: &output)
-            }
-            output += "}"
-        } else {
-            output += "null"
-        }
+        var output = "{\"cursor\":" + JSONWriter.canonical(.string(cursor))
+        output += ",\"completo\":" + JSONWriter.canonical(.bool(isComplete))
+        output += ",\"catalogo\":" + JSONWriter.canonical(version?.json ?? .null)
         output += ",\"referencias\":" + (references ?? "null")
         output += ",\"fuentes\":" + (sources ?? "null")
         output += ",\"rutas\":[" + routes.joined(separator: ",") + "]"
-        output += ",\"borradas\":["
-        for (offset, id) in deletedRouteIDs.enumerated() {
-            if offset > 0 { output += "," }
-            JSONWriter.writeString(id, into: &output)
-        }
-        return output + "]}"
+        output += ",\"borradas\":" + JSONWriter.canonical(.strings(deletedRouteIDs))
+        return output + "}"
     }
 }
