@@ -2,6 +2,7 @@ import Testing
 @testable import TerritorioModel
 @testable import TerritorioTUI
 
+/// The form's yes/no marks drawn as text, not colour: a draft whose consent and child mark are stored.
 extension ScreenSnapshotTests {
     @Test("accessible mode: the citizen's marks in the form read as text, «[x] sí» and «[ ] no»")
     func novedadFormMarksAccessible() throws {

@@ -145,8 +145,9 @@ final class NovedadFormScreen: Screen {
     private var hasConsentFirst: Bool {
         let values = editor.values
         let blank = { (id: String) in values.text(id).trimmingCharacters(in: .whitespaces).isEmpty }
-        return !blank("consentimiento")
-            || (blank("contacto-nombre") && blank("contacto-telefono") && !values.mark("contacto-sensible") && !values.mark("contacto-menor"))
+        let nothingOfTheCitizen = blank("contacto-nombre") && blank("contacto-telefono")
+            && !values.mark("contacto-sensible") && !values.mark("contacto-menor")
+        return !blank("consentimiento") || nothingOfTheCitizen
     }
 
     private static func contactTexts(_ contact: CitizenContact?) -> [String: String] {
