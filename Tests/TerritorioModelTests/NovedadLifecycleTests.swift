@@ -742,6 +742,40 @@ import TerritorioTestSupport
         }
     }
 
+    @Test func marksNeedTheConsentTurnOffWithFalseAndGoWithTheConsent() throws {
+        try withNovedadBench { bench in
+            let draft = try bench.completeDraft()
+            let json = try bench.json(draft.id)
+            var child = NovedadChanges()
+            child.contactConcernsAChild = true
+            #expect(throws: NovedadError.contactWithoutConsent) { try bench.novedades().update(draft.id, child) }
+            #expect(try bench.json(draft.id) == json, "nothing of the refused change was kept")
+
+            child.consentTextVersion = "aviso-2026"
+            child.contactIncludesSensitiveData = true
+            let marked = try #require(try bench.novedades().update(draft.id, child).contact)
+            #expect(marked.concernsAChild && marked.includesSensitiveData && marked.name == nil)
+            var off = NovedadChanges()
+            off.contactIncludesSensitiveData = false
+            let unmarked = try #require(try bench.novedades().update(draft.id, off).contact)
+            #expect(!unmarked.includesSensitiveData && unmarked.concernsAChild, "false clears a mark, the other stays")
+
+            // Without a consent a mark means nothing: it goes with the consent, unless the same
+            // change sets it (refused).
+            var clearAndMark = NovedadChanges()
+            clearAndMark.consentTextVersion = ""
+            clearAndMark.contactIncludesSensitiveData = true
+            #expect(throws: NovedadError.contactWithoutConsent) { try bench.novedades().update(draft.id, clearAndMark) }
+            var clear = NovedadChanges()
+            clear.consentTextVersion = ""
+            #expect(try bench.novedades().update(draft.id, clear).contact == nil)
+            var consentAgain = NovedadChanges()
+            consentAgain.consentTextVersion = "aviso-2026"
+            let again = try #require(try bench.novedades().update(draft.id, consentAgain).contact)
+            #expect(!again.concernsAChild && !again.includesSensitiveData, "the marks went with the consent")
+        }
+    }
+
     @Test func consentWithoutAProfileNameIsRefused() throws {
         try withNovedadBench(profile: false) { bench in
             try bench.saveProfile(name: nil, entity: "sdis")

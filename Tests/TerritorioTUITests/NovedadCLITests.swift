@@ -736,7 +736,7 @@ struct NovedadCLITests {
     @Test("a refused crear creates nothing", arguments: [
         ["--localidad", "bosa"], ["--descripcion", String(repeating: "a", count: 5_001)], ["--adjunto", "no-hay.png"],
         ["--adjunto", "foto.png", "--adjunto", "foto.png"], ["--contacto-telefono", "123"], ["--coordenadas", "4.6"],
-        ["--contacto-nombre", "Rosa Díaz"], ["--contacto-telefono", "300 555 1234", "--contacto-menor"],
+        ["--contacto-nombre", "Rosa Díaz"], ["--contacto-telefono", "300 555 1234", "--contacto-menor"], ["--contacto-sensible"],
     ])
     func refusedCreate(options: [String]) throws {
         try setUp()

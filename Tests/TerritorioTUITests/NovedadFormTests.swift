@@ -330,6 +330,73 @@ extension NovedadFormTests {
 }
 
 extension NovedadFormTests {
+    /// From the type to «Datos sensibles» (then «Datos de menor»).
+    static let toSensitive = [Key](repeating: .tab, count: 12)
+
+    /// The screen's row of the field labelled `label`, from the label on, spaces squeezed.
+    private func row(_ label: String, in screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.contains(label) }.map { line in
+            String(line[line.range(of: label)!.lowerBound...]).split(separator: " ").joined(separator: " ")
+        }
+    }
+
+    @Test("the marks of sensitive and a child's data: refused before the consent, Space and Enter toggle them, saved and shown again")
+    func marks() throws {
+        let harness = try FormHarness()
+        harness.press([.character("n")] + Self.toDescription)
+        harness.type("Niña de 8 años sola en la esquina, pide ayuda.")
+        harness.press([.tab, .tab, .tab, .tab, .tab])
+        #expect(row("Datos sensibles", in: harness.screen()) == "Datos sensibles [ ] no Espacio la pone")
+        #expect(harness.screen().contains("Espacio marcar"), "the footer offers the key while a mark has the focus")
+        #expect(PaletteEntry.all(for: .form).contains { $0.action == .toggleMark && $0.keys == "Espacio Enter" })
+        harness.press([.character(" ")])
+        #expect(harness.screen().contains(NovedadFormScreen.consentFirst))
+        harness.press([.tab, .enter])
+        #expect(harness.screen().contains(NovedadFormScreen.consentFirst))
+        harness.wait(1.5)
+        #expect(try #require(harness.novedades.first).contact == nil, "nothing of it was taken or saved")
+        #expect(row("Datos de menor", in: harness.screen())?.hasPrefix("Datos de menor [ ] no") == true)
+
+        harness.press([.backTab, .backTab, .backTab, .backTab])
+        harness.type("aviso-2026")
+        harness.press([.tab, .tab, .tab, .character(" "), .tab, .enter])
+        let screen = harness.screen()
+        #expect(row("Datos sensibles", in: screen) == "Datos sensibles [x] sí")
+        #expect(row("Datos de menor", in: screen) == "Datos de menor [x] sí Espacio la quita")
+        harness.wait(1.5)
+        let contact = try #require(harness.novedades.first?.contact)
+        #expect(contact.includesSensitiveData && contact.concernsAChild && contact.consent?.textVersion == "aviso-2026")
+
+        // While a mark is on the consent cannot be erased.
+        harness.press([.backTab, .backTab, .backTab, .backTab, .control("u")])
+        #expect(harness.screen().contains(NovedadFormScreen.consentFirst))
+        harness.wait(1.5)
+        #expect(harness.novedades.first?.contact?.consent?.textVersion == "aviso-2026")
+
+        // Reopened, the draft shows them; one turned off is saved off.
+        harness.press([.escape, .enter])
+        let reopened = harness.screen()
+        #expect(row("Datos sensibles", in: reopened) == "Datos sensibles [x] sí")
+        #expect(row("Datos de menor", in: reopened) == "Datos de menor [x] sí")
+        harness.press(Self.toSensitive + [.character(" "), .escape])
+        let saved = try #require(harness.novedades.first?.contact)
+        #expect(!saved.includesSensitiveData && saved.concernsAChild)
+    }
+
+    @Test("in accessible mode a mark reads as text, «[x] sí» or «[ ] no», with its key")
+    func marksAccessible() throws {
+        let harness = try FormHarness()
+        harness.app.accessible = true
+        harness.press([.character("n")] + Self.toConsent)
+        harness.type("aviso-2026")
+        harness.press([.tab, .tab, .tab, .character(" "), .tab])
+        let screen = harness.screen()
+        #expect(row("Datos sensibles", in: screen) == "Datos sensibles [x] sí")
+        #expect(row("Datos de menor", in: screen) == "Datos de menor [ ] no Espacio la pone")
+    }
+}
+
+extension NovedadFormTests {
     @Test("the Perfil screen, and only it, says when the data directory's disk is not encrypted")
     func diskNotice() throws {
         let novedades = try FormHarness()

@@ -4,10 +4,11 @@ import TerritorioModel
 
 extension RealProcessTests.TmuxEndToEndTests {
     /// Ley 1581 de 2012 in the real interface: the disk's encryption on the Perfil screen, and the
-    /// citizen's name refused in the form until the consent's version is written.
+    /// citizen's name refused in the form until the consent's version is written, then marked as a
+    /// child's data with Space.
     @Suite("Personal data in the interface")
     struct PersonalDataTests {
-        @Test("Perfil says the disk is not encrypted; the citizen's name waits for the consent; `novedad ver --json` agrees")
+        @Test("Perfil says the disk is not encrypted; the citizen's name waits for the consent, then is marked a child's; `novedad ver --json` agrees")
         func consentFirstAndDiskNotice() throws {
             let session = try TmuxSession.onCatalogue()
             defer { session.stop() }
@@ -32,6 +33,9 @@ extension RealProcessTests.TmuxEndToEndTests {
             try session.type("aviso-2026")
             try session.press("Tab")
             try session.type("Rosa Díaz", waitingFor: "Rosa Díaz")
+            // Ciudadano → Teléfono → Datos sensibles → Datos de menor: Space marks it.
+            try session.press("Tab", "Tab", "Tab", "Space")
+            try session.waitFor("Datos de menor  [x] sí")
             try session.quit(after: "Escape", "Escape")
 
             let list = try session.territorio(["novedades", "--json"]).arrayValue ?? []
@@ -40,6 +44,8 @@ extension RealProcessTests.TmuxEndToEndTests {
             #expect(novedad["contacto"]?["nombre"]?.stringValue == "Rosa Díaz")
             #expect(novedad["contacto"]?["consentimiento"]?["version_texto"]?.stringValue == "aviso-2026")
             #expect(novedad["contacto"]?["consentimiento"]?["tomado_por"]?.stringValue == "Ana Gómez")
+            #expect(novedad["contacto"]?["datos_de_menor"]?.boolValue == true)
+            #expect(novedad["contacto"]?["datos_sensibles"]?.boolValue == false)
         }
     }
 }

@@ -74,22 +74,29 @@ struct NovedadEditor {
                 set("consentimiento_version", String?.none)
                 set("consentimiento_por", String?.none)
                 set("consentimiento_en", String?.none)
+                // The marks describe the citizen's data: without a consent there is none, so they
+                // go with it (as in the purge), unless this change sets them (then refused below).
+                if changes.contactIncludesSensitiveData == nil { set("contacto_sensible", false) }
+                if changes.contactConcernsAChild == nil { set("contacto_menor", false) }
             }
         }
         try write(assignments, to: id)
-        if changes.contactName != nil || changes.contactPhone != nil || changes.consentTextVersion != nil {
+        if changes.contactName != nil || changes.contactPhone != nil || changes.consentTextVersion != nil
+            || changes.contactIncludesSensitiveData != nil || changes.contactConcernsAChild != nil {
             try requireConsent(id)
         }
     }
 
-    /// Ley 1581 de 2012: the citizen's name or phone is kept only with a consent recorded first,
-    /// even in a draft. Checked after writing, inside the caller's transaction, so a refusal
-    /// rolls the whole edit back. Drafts stored before this rule are left as they were until
-    /// their contact data or consent is edited (`encolar` still refuses them).
+    /// Ley 1581 de 2012: the citizen's name or phone, or a mark of sensitive or a child's data, is
+    /// kept only with a consent recorded first, even in a draft. Checked after writing, inside the
+    /// caller's transaction, so a refusal rolls the whole edit back. Drafts stored before this rule
+    /// are left as they were until their contact data or consent is edited (`encolar` still
+    /// refuses them).
     private func requireConsent(_ id: String) throws {
         let withoutConsent = try database.scalar("""
             SELECT 1 FROM novedades
-            WHERE id = ? AND (contacto_nombre IS NOT NULL OR contacto_telefono IS NOT NULL) AND consentimiento_version IS NULL
+            WHERE id = ? AND consentimiento_version IS NULL
+              AND (contacto_nombre IS NOT NULL OR contacto_telefono IS NOT NULL OR contacto_sensible = 1 OR contacto_menor = 1)
             """, [id], as: Int.self)
         if withoutConsent != nil { throw NovedadError.contactWithoutConsent }
     }

@@ -71,6 +71,7 @@ final class FormEditor {
             switch field.kind {
             case .line, .text, .secret: return edit { $0.insert(String(character)) }
             case .choice, .choices: return .choose(field, typed: String(character))
+            case .mark: return character == " " ? toggleMark() : .nothing
             case .photos: return .nothing
             }
         case .open:
@@ -78,8 +79,10 @@ final class FormEditor {
             case .text: return edit { $0.insert("\n") }
             case .line, .secret: return moveFocus(by: 1, wrapping: false)
             case .choice, .choices: return .choose(field, typed: "")
+            case .mark: return toggleMark()
             case .photos: return .addPhoto
             }
+        case .toggleMark: return toggleMark()
         case .moveUp: return moveVertically(-1)
         case .moveDown: return moveVertically(1)
         case .pageUp, .pageDown:
@@ -107,6 +110,8 @@ final class FormEditor {
                 return .edited
             case .photos:
                 return photos.isEmpty ? .nothing : .removePhoto(min(photoSelection, photos.count - 1))
+            case .mark:
+                return .nothing
             }
         case .deleteWord: return edit { $0.deleteWordBackward() }
         case .clearField: return edit { $0.clearLine() }
@@ -117,6 +122,14 @@ final class FormEditor {
         default:
             return .nothing
         }
+    }
+
+    /// Turns the focused mark on or off; nothing when the focus is not on a mark.
+    private func toggleMark() -> Request {
+        let field = focusedField
+        guard case .mark = field.kind else { return .nothing }
+        values.marks[field.id] = !values.mark(field.id)
+        return .edited
     }
 
     /// Applies `change` to the focused field's text; `.edited` when the text changed.
@@ -196,7 +209,7 @@ final class FormEditor {
         placed = []
         cursor = nil
         guard area.rows > 0, area.columns > 8 else { return }
-        let labelWidth = min(13, max(8, area.columns / 5))
+        let labelWidth = min(15, max(8, area.columns / 5))
         let valueColumn = 3 + labelWidth + 1
 
         var fixed: [Block] = [Block(rows: 1, field: nil) { canvas, rect in
@@ -309,6 +322,16 @@ final class FormEditor {
             let names = (values.multipleChoices[field.id] ?? []).map { references.name(kind, id: $0) }
             blocks.append(valueBlock(index, label: label, text: names.isEmpty ? nil : names.joined(separator: ", "),
                                      focused: focused, valueColumn: valueColumn))
+        case .mark:
+            let on = values.mark(field.id)
+            let hint = focused ? "  Espacio " + (on ? "la quita" : "la pone") : ""
+            blocks.append(Block(rows: 1, field: index, place: { rect in
+                focused ? Point(x: rect.x + valueColumn + 1, y: rect.y) : nil
+            }) { canvas, rect in
+                canvas.line(label, at: Point(x: rect.x, y: rect.y), width: valueColumn)
+                canvas.line(StyledLine(on ? "[x] sí" : "[ ] no", style: .plain) + StyledLine(hint, style: .muted),
+                            at: Point(x: rect.x + valueColumn, y: rect.y), width: valueWidth)
+            })
         case .photos:
             let hint = focused ? (photos.isEmpty ? "Enter adjuntar una foto" : "Enter adjuntar otra · Supr quitar la marcada") : ""
             let heading = photos.isEmpty ? "ninguna" : "\(photos.count)"

@@ -16,6 +16,9 @@ struct FormField: Equatable, Sendable {
         case photos
         /// A secret (the token): shown masked.
         case secret(limit: Int)
+        /// A yes/no mark (datos sensibles, de menor), toggled with Space or Enter and written
+        /// «[x] sí» / «[ ] no»: its state is text, never colour alone (accessible mode).
+        case mark
     }
 
     let id: String

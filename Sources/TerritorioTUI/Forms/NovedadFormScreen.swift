@@ -4,8 +4,9 @@ import TerritorioModel
 /// Writing a novedad: its fields in a `FormEditor`, saved by themselves as the gestor types
 /// (`Autosave`), Ctrl-S to save now, Ctrl-Q to queue — checked first, with every problem shown
 /// next to its field — and Esc to leave with everything saved. A new form becomes a draft with
-/// the first thing typed. The citizen's name and phone are taken only once the version of the
-/// consent text read to them is in «Autorización» (Ley 1581 de 2012).
+/// the first thing typed. The citizen's name and phone, and the marks of sensitive data (art. 5)
+/// and of a child's data (art. 7), are taken only once the version of the consent text read to
+/// them is in «Autorización» (Ley 1581 de 2012).
 final class NovedadFormScreen: Screen {
     static let fields: [FormField] = [
         FormField(id: "tipo", label: "Tipo", kind: .choice(.tipos)),
@@ -20,11 +21,14 @@ final class NovedadFormScreen: Screen {
         FormField(id: "consentimiento", label: "Autorización", kind: .line(limit: consentLimit)),
         FormField(id: "contacto-nombre", label: "Ciudadano", kind: .line(limit: NovedadChanges.maximumShortText)),
         FormField(id: "contacto-telefono", label: "Teléfono", kind: .line(limit: phoneLimit)),
+        FormField(id: "contacto-sensible", label: "Datos sensibles", kind: .mark),
+        FormField(id: "contacto-menor", label: "Datos de menor", kind: .mark),
     ]
     private static let consentLimit = 100
     private static let phoneLimit = 40
     /// The fields that hold the citizen's data, and the one that must come first.
-    private static let contactFields: Set<String> = ["consentimiento", "contacto-nombre", "contacto-telefono"]
+    private static let contactFields: Set<String> = ["consentimiento", "contacto-nombre", "contacto-telefono",
+                                                     "contacto-sensible", "contacto-menor"]
     static let consentFirst = "Primero la autorización: la versión del texto leído al ciudadano (Ley 1581)."
 
     private let desk: NovedadDesk
@@ -47,6 +51,8 @@ final class NovedadFormScreen: Screen {
     /// The citizen's data as last saved: only what differs is sent, so the consent keeps its
     /// time, and a draft from before consent came first stays editable in its other fields.
     private var storedContact: [String: String]
+    /// The marks as last saved, sent only when they differ, for the same reasons.
+    private var storedMarks: [String: Bool]
 
     /// A form over `novedad` (a draft), or a new one starting with `changes` (a route's type and entity).
     init(desk: NovedadDesk, novedad: Novedad? = nil, startingWith changes: NovedadChanges = NovedadChanges()) {
@@ -58,6 +64,8 @@ final class NovedadFormScreen: Screen {
             "descripcion": TextBuffer(text: novedad?.description ?? "", limit: NovedadChanges.maximumDescription),
         ]
         storedContact = Self.contactTexts(novedad?.contact)
+        storedMarks = Self.contactMarks(novedad?.contact)
+        values.marks = storedMarks
         for (id, limit) in [("consentimiento", Self.consentLimit), ("contacto-nombre", NovedadChanges.maximumShortText),
                             ("contacto-telefono", Self.phoneLimit)] {
             values.texts[id] = TextBuffer(text: storedContact[id] ?? "", limit: limit, singleLine: true)
@@ -77,7 +85,11 @@ final class NovedadFormScreen: Screen {
 
     var context: KeyContext { .form }
 
-    var offers: Set<Action> { removedPhoto == nil ? [] : [.undo] }
+    var offers: Set<Action> {
+        var offered: Set<Action> = removedPhoto == nil ? [] : [.undo]
+        if editor.focusedField.kind == .mark { offered.insert(.toggleMark) }
+        return offered
+    }
 
     var cursor: Point? { editor.cursor }
 
@@ -129,16 +141,22 @@ final class NovedadFormScreen: Screen {
 
     // MARK: - Saving
 
-    /// No name or phone of the citizen on screen without the consent's version before them.
+    /// No name, phone or mark of the citizen on screen without the consent's version before them.
     private var hasConsentFirst: Bool {
         let values = editor.values
         let blank = { (id: String) in values.text(id).trimmingCharacters(in: .whitespaces).isEmpty }
-        return !blank("consentimiento") || (blank("contacto-nombre") && blank("contacto-telefono"))
+        let nothingOfTheCitizen = blank("contacto-nombre") && blank("contacto-telefono")
+            && !values.mark("contacto-sensible") && !values.mark("contacto-menor")
+        return !blank("consentimiento") || nothingOfTheCitizen
     }
 
     private static func contactTexts(_ contact: CitizenContact?) -> [String: String] {
         ["consentimiento": contact?.consent?.textVersion ?? "", "contacto-nombre": contact?.name ?? "",
          "contacto-telefono": contact?.phone ?? ""]
+    }
+
+    private static func contactMarks(_ contact: CitizenContact?) -> [String: Bool] {
+        ["contacto-sensible": contact?.includesSensitiveData ?? false, "contacto-menor": contact?.concernsAChild ?? false]
     }
 
     private var changes: NovedadChanges {
@@ -160,6 +178,11 @@ final class NovedadFormScreen: Screen {
         changes.consentTextVersion = differing("consentimiento")
         changes.contactName = differing("contacto-nombre")
         changes.contactPhone = differing("contacto-telefono")
+        func differingMark(_ id: String) -> Bool? {
+            values.mark(id) == storedMarks[id] ? nil : values.mark(id)
+        }
+        changes.contactIncludesSensitiveData = differingMark("contacto-sensible")
+        changes.contactConcernsAChild = differingMark("contacto-menor")
         return changes
     }
 
@@ -173,6 +196,7 @@ final class NovedadFormScreen: Screen {
             draftID = novedad.id
             editor.photos = novedad.attachments
             storedContact = Self.contactTexts(novedad.contact)
+            storedMarks = Self.contactMarks(novedad.contact)
             saved = true
             saveFailure = nil
             if checking { try showProblems() }

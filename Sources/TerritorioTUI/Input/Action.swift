@@ -31,6 +31,8 @@ enum Action: Hashable, Sendable {
     case externalEditor
     /// Queue the novedad for sending (it is checked first).
     case enqueue
+    /// Put on or take off the focused yes/no mark (Space; Enter does it too).
+    case toggleMark
     // MARK: Novedades
     case newNovedad, dequeue, correct, deleteNovedad
     /// Open the command palette (`:`, Ctrl-P).

@@ -136,12 +136,15 @@ struct ActionSpec: Sendable {
         ActionSpec(.first, [.home, .character("g")], "Primera novedad", [.novedades]),
         ActionSpec(.last, [.end, .character("G")], "Última novedad", [.novedades]),
 
-        // MARK: - Writing a novedad or the profile (Ctrl-Q, Ctrl-E and F2 only in a novedad)
+        // MARK: - Writing a novedad or the profile (Ctrl-Q, Ctrl-E, F2 and marks only in a novedad)
         ActionSpec(nil, [], keyLabel: "letras y signos", "Escribir en el campo (q, j, k y ? también son texto); en una lista, "
                    + "escribir parte del nombre para elegir", [.form, .profile]),
         ActionSpec(.nextField, [.tab], "Campo siguiente", [.form, .profile], hint: "campo", hintKeys: "Tab"),
         ActionSpec(.previousField, [.backTab], "Campo anterior", [.form, .profile]),
-        ActionSpec(.open, [.enter], "Abrir la lista del campo o adjuntar una foto; en la descripción, nueva línea", [.form, .profile]),
+        ActionSpec(.open, [.enter], "Abrir la lista del campo o adjuntar una foto; en una marca, ponerla o quitarla; "
+                   + "en la descripción, nueva línea", [.form, .profile]),
+        ActionSpec(.toggleMark, [.character(" ")], keyLabel: "Espacio Enter",
+                   "Poner o quitar la marca (datos sensibles, datos de menor)", [.form], hint: "marcar", offeredOnly: true),
         ActionSpec(.save, [.control("s")], "Guardar ahora (también se guarda solo al escribir)", [.form, .profile], hint: "guardar"),
         ActionSpec(.enqueue, [.control("q")], "Encolar para enviar (se revisa antes)", [.form], hint: "encolar"),
         ActionSpec(.externalEditor, [.control("e")], "Escribir la descripción en el editor del sistema ($EDITOR)", [.form],
