@@ -229,6 +229,43 @@ async def sample_rss(pids, stop, peaks):
         await asyncio.sleep(0.1)
 
 
+def cpu_seconds(servers):
+    """CPU time (user + system) used so far by each part of the run: the servers, SeaweedFS (the
+    generator's siblings under scripts/s3-temporal), PostgreSQL (the postmaster on the database's
+    port and its backends) and this generator. Processes that ended are not counted."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rpartition(")")[2].split()
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    command = cmdline.read().split(b"\0")
+            except OSError:
+                continue
+            stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks, command)
+    port = urllib.parse.urlsplit(os.environ["TERRITORIO_DB_URL"]).port
+    postmaster = [pid for pid, (_, _, command) in stats.items()
+                  if command[0].endswith(b"postgres") and str(port).encode() in command]
+    servers = {process.pid for process, _ in servers}
+    parts = {"servidor": 0.0, "almacen": 0.0, "postgres": 0.0, "generador": 0.0}
+    for pid, (parent, seconds, command) in stats.items():
+        if pid in servers:
+            parts["servidor"] += seconds
+        elif pid in postmaster or parent in postmaster:
+            parts["postgres"] += seconds
+        elif parent == os.getppid() and command[0].endswith(b"weed"):
+            parts["almacen"] += seconds
+        elif pid == os.getpid():
+            parts["generador"] += seconds
+    return parts
+
+
+def cpu_used(before, after):
+    return {part: round(after[part] - before[part], 1) for part in before}
+
+
 def table_bytes():
     """Each table's bytes on disk, its indexes and TOAST included."""
     rows = psql("""SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c
@@ -243,9 +280,11 @@ async def main():
         tokens = create_tokens()
         total_mb = gestores * per_gestor * 3 * PHOTO / 1e6
 
+        cpu_start = cpu_seconds(servers)
         started = time.perf_counter()
         await asyncio.gather(*(store_put(i) for i in range(gestores)))
         store_seconds = time.perf_counter() - started
+        cpu_store = cpu_seconds(servers)
 
         novedades_before = int(psql("SELECT count(*) FROM novedades"))
         psql("VACUUM ANALYZE")  # its maps and free-space forks exist before and after alike
@@ -255,9 +294,11 @@ async def main():
         idle_rss = {pid: rss_kib(pid) for pid in pids}
         watchers = [asyncio.create_task(sample_rss(pids, stop, peaks)),
                     asyncio.create_task(probe_session(servers[0][1], tokens[0], stop, latencies))]
+        cpu_before = cpu_seconds(servers)
         started = time.perf_counter()
         await asyncio.gather(*(gestor_sync(i, tokens[i], servers[i % len(servers)][1]) for i in range(gestores)))
         server_seconds = time.perf_counter() - started
+        cpu_after = cpu_seconds(servers)
         stop.set()
         await asyncio.gather(*watchers)
         novedades = int(psql("SELECT count(*) FROM novedades")) - novedades_before
@@ -272,6 +313,8 @@ async def main():
             "gestores": gestores, "novedades_por_gestor": per_gestor, "instancias": instances, "mb": round(total_mb),
             "servidor_mb_s": round(server_rate, 1), "almacen_mb_s": round(store_rate, 1),
             "razon": round(server_rate / store_rate, 2),
+            "cpu_s_almacen_directo": cpu_used(cpu_start, cpu_store), "cpu_s_por_servidor": cpu_used(cpu_before, cpu_after),
+            "carga_1min": round(os.getloadavg()[0], 1),
             "sesion_p50_ms": round(latencies[len(latencies) // 2], 1),
             "sesion_p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 1),
             "sesion_muestras": len(latencies), "reintentos": retries,

@@ -16,7 +16,7 @@ public enum SyncServer {
         let headerTimeout = connections.headerTimeout
         var application = Application(
             router: SyncRouter.make(database: database, objects: objects, limits: limits, secret: secret),
-            server: .http1(configuration: .init(additionalChannelHandlers: [HeaderReadTimeout(timeout: headerTimeout)],
+            server: .readBoundedHTTP1(configuration: .init(additionalChannelHandlers: [HeaderReadTimeout(timeout: headerTimeout)],
                                                 idleTimeout: TimeAmount(connections.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil,
                                                     availableConnectionsDelegate: MaximumAvailableConnections(connections.maximumConnections)),

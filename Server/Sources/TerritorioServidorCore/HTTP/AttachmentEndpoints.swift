@@ -10,15 +10,15 @@ struct AttachmentEndpoints: Sendable {
     let limits: ServerLimits
     let intake: PhotoIntake
     var attachments: AttachmentStore { intake.attachments }
-    var uploads: UploadStore { intake.uploads }
 
     static let invalidAddress = "La dirección de un adjunto es su SHA-256: 64 dígitos hexadecimales en minúsculas."
     static let damaged = "El SHA-256 de la foto recibida no es el de la dirección: se descartó; envíela de nuevo desde el comienzo."
 
     func head(sha256: String, gestor: AuthenticatedGestor) async throws -> Response {
         guard Hex.isSHA256(sha256) else { return Response(status: .badRequest) }
-        guard let size = try await attachments.size(of: sha256, for: gestor.gestorID) else {
-            return Response(status: .notFound, headers: [.uploadOffset: String(try await uploads.offset(of: sha256, for: gestor.gestorID))])
+        let photo = try await attachments.photo(sha256, for: gestor.gestorID)
+        guard let size = photo.size else {
+            return Response(status: .notFound, headers: [.uploadOffset: String(photo.held)])
         }
         return Response(status: .ok, headers: [.contentLength: String(size), .reprDigest: Self.reprDigest(sha256),
                                                 .uploadOffset: String(size)])
@@ -28,7 +28,8 @@ struct AttachmentEndpoints: Sendable {
     /// completed it and its SHA-256 is the URL's, `200` when the gestor had already sent it.
     func patch(sha256: String, request: Request, gestor: AuthenticatedGestor) async throws -> Response {
         guard Hex.isSHA256(sha256) else { throw APIProblem.badRequest(Self.invalidAddress) }
-        if let size = try await attachments.size(of: sha256, for: gestor.gestorID) {
+        let photo = try await attachments.photo(sha256, for: gestor.gestorID)
+        if let size = photo.size {
             return Response(status: .ok, headers: [.reprDigest: Self.reprDigest(sha256), .uploadOffset: String(size)])
         }
         guard let claimed = request.headers[.uploadOffset].flatMap({ Int64($0) }), claimed >= 0,
@@ -36,8 +37,8 @@ struct AttachmentEndpoints: Sendable {
             throw APIProblem.badRequest("Falta Upload-Offset (desde qué byte va el cuerpo) o Upload-Length (el tamaño de la foto entera).")
         }
         guard length <= limits.bytesPerAttachment else { throw APIProblem.tooLarge(limit: limits.bytesPerAttachment, what: "El adjunto") }
-        var held = try await uploads.offset(of: sha256, for: gestor.gestorID)
-        if claimed == 0, held > 0, try await uploads.length(of: sha256, for: gestor.gestorID) != length {
+        var held = photo.held
+        if claimed == 0, held > 0, photo.length != length {
             held = 0  // the gestor starts over under another length: their old pieces are replaced
         }
         guard held == claimed else { throw APIProblem.uploadOffsetMismatch(held: held) }
@@ -124,7 +125,7 @@ struct AttachmentEndpoints: Sendable {
         mutating func storePending() async throws {
             let size = pending.count
             guard size > 0, offset + size < length else { return }
-            try await intake.storePiece(.arriving(pending.chunks()), size: size, sha256: pending.sha256, of: sha256, for: gestorID,
+            try await intake.storePiece(.arriving(pending.chunks()), size: size, sha256: try pending.sha256(), of: sha256, for: gestorID,
                                         length: length, offset: offset)
             offset += size
             try pending.clear()

@@ -6,13 +6,12 @@ import TerritorioWire
 /// The bytes of a `PATCH` not yet stored as a piece, kept in a file no one else can open (it is
 /// unlinked as soon as it is created) rather than in memory: a connection is read as fast as it
 /// delivers, memory per upload in flight is one chunk, and what arrived before a connection
-/// failed is still there to be kept. Their SHA-256 is computed as they are written, so a piece
-/// is signed and stored without being read twice.
+/// failed is still there to be kept. Their SHA-256 is computed only when they are stored as a
+/// piece: the bytes that complete a photo are hashed once, with the whole photo, on their way out.
 final class SpooledBody: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes held now.
     private(set) var count: Int64 = 0
-    private var hasher = Crypto.SHA256()
     /// Bytes read back per chunk.
     static let chunkSize = 256 * 1024
 
@@ -30,7 +29,6 @@ final class SpooledBody: @unchecked Sendable {
 
     func append(_ bytes: ByteBuffer) throws {
         try bytes.withUnsafeReadableBytes { buffer in
-            hasher.update(bufferPointer: buffer)
             var done = 0
             while done < buffer.count {
                 let written = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(count) + off_t(done))
@@ -44,9 +42,14 @@ final class SpooledBody: @unchecked Sendable {
         count += Int64(bytes.readableBytes)
     }
 
-    /// The SHA-256 of the bytes held, lowercase hex.
-    var sha256: String {
-        TerritorioWire.SHA256.hex(of: Array(hasher.finalize()))
+    /// The SHA-256 of the bytes held, lowercase hex, read back from the file.
+    func sha256() throws -> String {
+        let reader = Reader(body: self, end: count)
+        var hasher = Crypto.SHA256()
+        while let chunk = try reader.next() {
+            chunk.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        }
+        return TerritorioWire.SHA256.hex(of: Array(hasher.finalize()))
     }
 
     /// The bytes held, read back a chunk at a time. Read them before `clear()`.
@@ -84,7 +87,6 @@ final class SpooledBody: @unchecked Sendable {
     func clear() throws {
         guard ftruncate(descriptor, 0) == 0 else { throw Self.failure("vaciar el archivo temporal del cuerpo") }
         count = 0
-        hasher = Crypto.SHA256()
     }
 
     private static func failure(_ action: String) -> ServerFailure {

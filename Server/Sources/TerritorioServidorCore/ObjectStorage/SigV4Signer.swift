@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import NIOConcurrencyHelpers
+import TerritorioWire
 
 /// AWS Signature Version 4 (header form), as S3 and every S3-compatible store check it. The
 /// payload is always signed by its SHA-256 (`x-amz-content-sha256`), never `UNSIGNED-PAYLOAD`:
@@ -9,6 +11,16 @@ struct SigV4Signer: Sendable {
     let secretKey: String
     let region: String
     let service: String
+    /// The signing key of the last day signed for: it depends only on the day, so the four HMACs
+    /// that derive it run once a day instead of once per request.
+    private let dayKey = NIOLockedValueBox<(day: String, key: [UInt8])?>(nil)
+
+    init(accessKey: String, secretKey: String, region: String, service: String) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.region = region
+        self.service = service
+    }
 
     /// The pieces of one signature, kept for tests that compare them with AWS's examples.
     struct Signature: Equatable {
@@ -40,14 +52,21 @@ struct SigV4Signer: Sendable {
         let scope = "\(day)/\(region)/\(service)/aws4_request"
         let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(Crypto.SHA256.hash(data: Data(canonicalRequest.utf8)))]
             .joined(separator: "\n")
+        let signature = Self.hex(HMAC<Crypto.SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: signingKey(day: day)))
+        let authorization = "AWS4-HMAC-SHA256 Credential=\(accessKey)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+        return Signature(canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
+                         authorization: authorization, amzDate: amzDate)
+    }
+
+    private func signingKey(day: String) -> SymmetricKey {
+        if let cached = dayKey.withLockedValue({ $0 }), cached.day == day { return SymmetricKey(data: cached.key) }
         var key = SymmetricKey(data: Data("AWS4\(secretKey)".utf8))
         for part in [day, region, service, "aws4_request"] {
             key = SymmetricKey(data: Data(HMAC<Crypto.SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
         }
-        let signature = Self.hex(HMAC<Crypto.SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
-        let authorization = "AWS4-HMAC-SHA256 Credential=\(accessKey)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
-        return Signature(canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
-                         authorization: authorization, amzDate: amzDate)
+        let bytes = key.withUnsafeBytes { Array($0) }
+        dayKey.withLockedValue { $0 = (day, bytes) }
+        return key
     }
 
     /// RFC 3986 percent-encoding of everything but the unreserved characters (and `/` in paths),
@@ -62,11 +81,13 @@ struct SigV4Signer: Sendable {
             case UInt8(ascii: "/") where keepingSlashes:
                 encoded.append("/")
             default:
-                encoded += String(format: "%%%02X", byte)
+                encoded.unicodeScalars.append(contentsOf: ["%", upperHex[Int(byte >> 4)], upperHex[Int(byte & 0x0f)]])
             }
         }
         return encoded
     }
+
+    private static let upperHex = Array("0123456789ABCDEF".unicodeScalars)
 
     /// The SHA-256 of `bytes` in lowercase hex, the form `x-amz-content-sha256` takes.
     static func payloadHash(_ bytes: some DataProtocol) -> String {
@@ -76,16 +97,21 @@ struct SigV4Signer: Sendable {
     static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        TerritorioWire.SHA256.hex(of: Array(bytes))
     }
 
-    /// `YYYYMMDD'T'HHMMSS'Z'` in UTC.
+    /// `YYYYMMDD'T'HHMMSS'Z'` in UTC, from the C library's calendar: a `DateFormatter` per
+    /// request cost more than the HMACs of the signature.
     static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + digits(parts.tm_mon + 1, 2) + digits(parts.tm_mday, 2) + "T"
+            + digits(parts.tm_hour, 2) + digits(parts.tm_min, 2) + digits(parts.tm_sec, 2) + "Z"
     }
 
     /// Header values are signed with their outer spaces removed and inner runs collapsed.

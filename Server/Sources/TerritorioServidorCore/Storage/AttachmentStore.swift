@@ -22,47 +22,24 @@ public struct AttachmentStore: Sendable {
         return nil
     }
 
-    /// Whether any gestor's photo with this hash is stored (its bytes need not be stored again).
-    func isStored(_ sha256: String) async throws -> Bool {
-        let rows = try await database.client.query("SELECT 1 FROM adjuntos WHERE sha256 = \(sha256)", logger: database.logger)
-        for try await _ in rows.decode(Int.self) { return true }
-        return false
-    }
-
-    /// Completes the gestor's photo in one transaction: its upload (held at `held` bytes, none
-    /// when 0) ends, the photo becomes an attachment stored in `object` (nil: already stored),
-    /// and it becomes the gestor's. False when the upload moved meanwhile (nothing changed).
+    /// Completes the gestor's photo in one statement (the schema's `completar_adjunto`): its
+    /// upload (held at `held` bytes, none when 0) ends, the photo becomes an attachment stored in
+    /// `object` (nil: already stored), and it becomes the gestor's. False when the upload moved
+    /// meanwhile (nothing changed).
     func complete(_ sha256: String, size: Int64, object: String?, for gestorID: Int64, held: Int64) async throws -> Bool {
-        let logger = database.logger
-        return try await database.client.withTransaction(logger: logger) { connection in
-            if held > 0 {
-                let ended = try await connection.query("""
-                    DELETE FROM subidas WHERE gestor_id = \(gestorID) AND sha256 = \(sha256) AND recibidos = \(held) RETURNING 1
-                    """, logger: logger)
-                var found = false
-                for try await _ in ended.decode(Int.self) { found = true }
-                guard found else { return false }
-            } else {
-                // Sent whole: an upload left under another length has no use any more.
-                try await connection.query("DELETE FROM subidas WHERE gestor_id = \(gestorID) AND sha256 = \(sha256)", logger: logger)
-            }
-            if let object {
-                try await connection.query("UPDATE objetos SET en_uso = true WHERE nombre = \(object)", logger: logger)
-                try await connection.query("""
-                    INSERT INTO adjuntos (sha256, bytes, objeto) VALUES (\(sha256), \(size), \(object)) ON CONFLICT (sha256) DO NOTHING
-                    """, logger: logger)
-            }
-            let linked = try await connection.query("""
-                INSERT INTO adjuntos_gestores (gestor_id, sha256) SELECT \(gestorID), sha256 FROM adjuntos WHERE sha256 = \(sha256)
-                ON CONFLICT (gestor_id, sha256) DO UPDATE SET recibido_en = now()
-                RETURNING 1
-                """, logger: logger)
-            var isLinked = false
-            for try await _ in linked.decode(Int.self) { isLinked = true }
-            guard isLinked else { throw ServerFailure("El adjunto \(sha256) desapareció mientras se completaba; reintente.") }
-            return true
+        do {
+            let rows = try await database.client.query("""
+                SELECT completar_adjunto(\(gestorID), \(sha256), \(size), \(object), \(held))
+                """, logger: database.logger)
+            for try await completed in rows.decode(Bool.self) { return completed }
+            return false
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.vanished {
+            throw ServerFailure("El adjunto \(sha256) desapareció mientras se completaba; reintente.")
         }
     }
+
+    /// What `completar_adjunto` raises when the photo was collected while it was completed.
+    static let vanished = "TR001"
 
     /// The object holding the photo's bytes, or nil when the server does not have it (or it is
     /// still in PostgreSQL, waiting for `migrar-adjuntos`).

@@ -19,9 +19,39 @@ public struct ObjectInventory: Sendable {
 
     /// A new object name under `folder`, recorded before anything is written to it.
     func reserve(in folder: String) async throws -> String {
-        let name = folder + "/" + UUID().uuidString.lowercased()
+        let name = Self.newName(in: folder)
         try await database.client.query("INSERT INTO objetos (nombre) VALUES (\(name))", logger: database.logger)
         return name
+    }
+
+    /// A new object for a piece of `bytes` bytes of the gestor's, recorded like `reserve`; nil,
+    /// and nothing recorded, when the gestor's incomplete uploads would then pass `cap` bytes.
+    /// The check and the record are one statement.
+    func reservePiece(of bytes: Int64, for gestorID: Int64, cap: Int64) async throws -> String? {
+        let name = Self.newName(in: "piezas")
+        let rows = try await database.client.query("""
+            INSERT INTO objetos (nombre)
+            SELECT \(name) WHERE (SELECT coalesce(sum(recibidos), 0) FROM subidas WHERE gestor_id = \(gestorID)) + \(bytes) <= \(cap)
+            RETURNING nombre
+            """, logger: database.logger)
+        for try await reserved in rows.decode(String.self) { return reserved }
+        return nil
+    }
+
+    /// A new object for the photo with this SHA-256, recorded like `reserve`; nil, and nothing
+    /// recorded, when the photo is stored already (whoever sent it). One statement.
+    func reservePhoto(_ sha256: String) async throws -> String? {
+        let name = Self.newName(in: "fotos")
+        let rows = try await database.client.query("""
+            INSERT INTO objetos (nombre) SELECT \(name) WHERE NOT EXISTS (SELECT 1 FROM adjuntos WHERE sha256 = \(sha256))
+            RETURNING nombre
+            """, logger: database.logger)
+        for try await reserved in rows.decode(String.self) { return reserved }
+        return nil
+    }
+
+    private static func newName(in folder: String) -> String {
+        folder + "/" + UUID().uuidString.lowercased()
     }
 
     /// Deletes from the store, then from the table, every object nobody names: those whose piece
@@ -43,12 +73,13 @@ public struct ObjectInventory: Sendable {
     /// by `collect`); returns how many were removed from the table.
     @discardableResult
     func delete(_ names: [String]) async throws -> Int {
-        var removed = 0
+        guard !names.isEmpty else { return 0 }
         for name in names {
             try await objects.delete(name)
-            let rows = try await database.client.query("DELETE FROM objetos WHERE nombre = \(name) RETURNING 1", logger: database.logger)
-            for try await _ in rows.decode(Int.self) { removed += 1 }
         }
+        let rows = try await database.client.query("DELETE FROM objetos WHERE nombre = ANY(\(names)) RETURNING 1", logger: database.logger)
+        var removed = 0
+        for try await _ in rows.decode(Int.self) { removed += 1 }
         return removed
     }
 }

@@ -24,10 +24,9 @@ struct PhotoIntake: Sendable {
     /// uploads would pass the cap.
     func storePiece(_ piece: VerifiedChunks.Source, size: Int64, sha256 pieceSHA256: String, of sha256: String, for gestorID: Int64,
                     length: Int64, offset: Int64) async throws {
-        guard try await uploads.bytesHeld(by: gestorID) + size <= limits.bytesInIncompleteUploads else {
+        guard let object = try await inventory.reservePiece(of: size, for: gestorID, cap: limits.bytesInIncompleteUploads) else {
             throw APIProblem.uploadSpaceFull(limit: limits.bytesInIncompleteUploads)
         }
-        let object = try await inventory.reserve(in: "piezas")
         try await objects.put(object, chunks: VerifiedChunks([piece], length: size, sha256: pieceSHA256, from: objects))
         guard try await uploads.recordPiece(of: sha256, for: gestorID, length: length, offset: offset, bytes: size, object: object) else {
             try await inventory.delete([object])
@@ -41,19 +40,17 @@ struct PhotoIntake: Sendable {
     func complete(_ sha256: String, for gestorID: Int64, length: Int64, held: Int64, rest: VerifiedChunks.Source) async throws -> Bool {
         let pieces = held > 0 ? try await uploads.pieces(of: sha256, for: gestorID) : []
         let chunks = VerifiedChunks(pieces.map { .stored($0) } + [rest], length: length, sha256: sha256, from: objects)
-        var object: String?
-        if try await attachments.isStored(sha256) {
-            // Stored once whoever sent it: this gestor's bytes are read and checked, not kept.
-            guard try await chunks.verify() else { return false }
-        } else {
-            let name = try await inventory.reserve(in: "fotos")
+        let object = try await inventory.reservePhoto(sha256)
+        if let object {
             do {
-                try await objects.put(name, chunks: chunks)
+                try await objects.put(object, chunks: chunks)
             } catch is VerifiedChunks.Mismatch {
-                try await inventory.delete([name])
+                try await inventory.delete([object])
                 return false
             }
-            object = name
+        } else {
+            // Stored once whoever sent it: this gestor's bytes are read and checked, not kept.
+            guard try await chunks.verify() else { return false }
         }
         guard try await attachments.complete(sha256, size: length, object: object, for: gestorID, held: held) else {
             throw APIProblem.uploadOffsetMismatch(held: try await uploads.offset(of: sha256, for: gestorID))
