@@ -17,8 +17,10 @@ let package = Package(
         // The S3 object store: requests signed with SigV4 (HMAC-SHA256) and streamed over HTTP.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        // Only the tests name it: the fault proxy is written on SwiftNIO directly.
+        // The fault proxy of the tests is written on SwiftNIO directly; the server names it (and
+        // swift-nio-extras' HTTP types) for its HTTP/1 channel that bounds what a connection reads.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         // `name:` keeps the identity "Territorio" whatever the clone's directory is called.
         .package(name: "Territorio", path: ".."),
     ],
@@ -27,6 +29,11 @@ let package = Package(
             name: "TerritorioServidorCore",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
