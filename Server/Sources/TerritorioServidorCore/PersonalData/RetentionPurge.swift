@@ -20,7 +20,7 @@ public struct RetentionPurge: Sendable {
     let recentUploadDays: Int
     static let batchSize = 100
 
-    public init(database: Database, settings: RetentionSettings, user: String, recentUploadDays: Int = 7) {
+    public init(database: Database, settings: RetentionSettings, user: String, recentUploadDays: Int) {
         self.database = database
         self.settings = settings
         self.user = user

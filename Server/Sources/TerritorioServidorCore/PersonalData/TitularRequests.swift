@@ -53,8 +53,8 @@ public struct TitularRequests: Sendable {
     /// why). A reason that names the titular is refused: the audit must not keep their data.
     /// With `photos` (when they show the person) the novedad's photos go too, as the retention
     /// purge takes them; their objects leave the store with `ObjectInventory.collect`.
-    public func suppress(radicado: String, user: String, reason: String?, photos: Bool = false,
-                         recentUploadDays: Int = Maintenance.Lifetimes().photoDays) async throws -> Suppression {
+    public func suppress(radicado: String, user: String, reason: String?, photos: Bool,
+                         recentUploadDays: Int) async throws -> Suppression {
         let logger = database.logger
         return try await database.client.withTransaction(logger: logger) { connection in
             let rows = try await connection.query("SELECT id::text, gestor_id, cuerpo FROM novedades WHERE radicado = \(radicado) FOR UPDATE", logger: logger)
