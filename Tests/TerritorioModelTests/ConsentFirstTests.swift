@@ -68,4 +68,21 @@ import Testing
             #expect(throws: NovedadError.contactWithoutConsent) { try bench.novedades().update(draft.id, changes) }
         }
     }
+
+    @Test func takingAMarkOffNeverAsksForTheConsent() throws {
+        try withNovedadBench { bench in
+            let draft = try bench.completeDraft()
+            try bench.storeContactWithoutConsent(draft.id, name: "Rosa Díaz")
+            var off = NovedadChanges()
+            off.contactIncludesSensitiveData = false
+            off.contactConcernsAChild = false
+            let edited = try bench.novedades().update(draft.id, off)
+            #expect(edited.contact?.includesSensitiveData == false && edited.contact?.concernsAChild == false)
+            var on = NovedadChanges()
+            on.contactConcernsAChild = true
+            let json = try bench.json(draft.id)
+            #expect(throws: NovedadError.contactWithoutConsent) { try bench.novedades().update(draft.id, on) }
+            #expect(try bench.json(draft.id) == json)
+        }
+    }
 }

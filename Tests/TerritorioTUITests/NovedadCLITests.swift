@@ -395,6 +395,38 @@ struct NovedadCLITests {
         #expect(cleared["contacto"] == .null)
     }
 
+    @Test("--sin-contacto-sensible and --sin-contacto-menor take the marks off; a mark and its --sin- together change nothing")
+    func marksCleared() throws {
+        try setUp()
+        let id = try create(["--contacto-nombre", "Rosa Díaz", "--consentimiento", "v1", "--contacto-sensible", "--contacto-menor"])
+        let marked = try json(["novedad", "ver", id, "--json"])["contacto"]
+        #expect(marked?["datos_sensibles"] == .bool(true) && marked?["datos_de_menor"] == .bool(true))
+
+        let conflicting = [["--contacto-menor", "--sin-contacto-menor"], ["--sin-contacto-sensible", "--contacto-sensible"]]
+        for flags in conflicting {
+            let before = try show(id)
+            let run = try cli.run(["novedad", "editar", id, "--barrio", "Timiza", "--sin-contacto-menor"] + flags)
+            #expect(run.status == 2, "\(flags): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("use solo una de las dos"), "\(run.stderr)")
+            #expect(try show(id) == before)
+        }
+
+        let cleared = try json(["novedad", "editar", id, "--sin-contacto-menor", "--json"])["contacto"]
+        #expect(cleared?["datos_sensibles"] == .bool(true) && cleared?["datos_de_menor"] == .bool(false))
+        _ = try json(["novedad", "editar", id, "--sin-contacto-sensible", "--json"])
+        let stored = try json(["novedad", "ver", id, "--json"])["contacto"]
+        #expect(stored?["datos_sensibles"] == .bool(false) && stored?["datos_de_menor"] == .bool(false))
+        #expect(stored?["nombre"] == .string("Rosa Díaz") && stored?["consentimiento"]?["version_texto"] == .string("v1"))
+
+        // Taking a mark off adds no personal data: it needs no consent, even on a draft with none.
+        let plain = try create(["--barrio", "Lucero"])
+        let unmarked = try json(["novedad", "editar", plain, "--sin-contacto-sensible", "--sin-contacto-menor", "--json"])
+        #expect(unmarked["contacto"] == .null)
+        let onCreate = try cli.run(["novedad", "crear", "--sin-contacto-menor"])
+        #expect(onCreate.status == 2 && onCreate.stderr.contains("no es una opción"), "\(onCreate.stderr)")
+    }
+
     @Test("a queued novedad refuses every edit; desencolar and borrar")
     func queueLifecycle() throws {
         try setUp()

@@ -82,7 +82,7 @@ struct NovedadEditor {
         }
         try write(assignments, to: id)
         if changes.contactName != nil || changes.contactPhone != nil || changes.consentTextVersion != nil
-            || changes.contactIncludesSensitiveData != nil || changes.contactConcernsAChild != nil {
+            || changes.contactIncludesSensitiveData == true || changes.contactConcernsAChild == true {
             try requireConsent(id)
         }
     }
@@ -91,7 +91,7 @@ struct NovedadEditor {
     /// kept only with a consent recorded first, even in a draft. Checked after writing, inside the
     /// caller's transaction, so a refusal rolls the whole edit back. Drafts stored before this rule
     /// are left as they were until their contact data or consent is edited (`encolar` still
-    /// refuses them).
+    /// refuses them). Taking a mark off adds no personal data, so it alone is never checked.
     private func requireConsent(_ id: String) throws {
         let withoutConsent = try database.scalar("""
             SELECT 1 FROM novedades

@@ -216,9 +216,23 @@ struct NovedadCommands {
         changes.contactName = command.value("--contacto-nombre")
         changes.contactPhone = command.value("--contacto-telefono")
         changes.consentTextVersion = command.value("--consentimiento")
-        if command.flag("--contacto-sensible") { changes.contactIncludesSensitiveData = true }
-        if command.flag("--contacto-menor") { changes.contactConcernsAChild = true }
+        changes.contactIncludesSensitiveData = try mark("--contacto-sensible")
+        changes.contactConcernsAChild = try mark("--contacto-menor")
         return changes
+    }
+
+    /// A personal-data mark's change: `--contacto-menor` puts it on, `--sin-contacto-menor` (on
+    /// `editar`) takes it off, neither leaves it as it is. Both at once is a usage error, raised
+    /// before anything is stored.
+    private func mark(_ option: String) throws -> Bool? {
+        let opposite = "--sin-" + option.dropFirst(2)
+        switch (command.flag(option), command.flag(opposite)) {
+        case (true, true):
+            throw UsageError(message: "\(option) pone la marca y \(opposite) la quita: use solo una de las dos.", usage: command.spec.usage)
+        case (true, false): return true
+        case (false, true): return false
+        case (false, false): return nil
+        }
     }
 
     /// An option's reference value resolved to its id; an empty value clears the field.
