@@ -29,6 +29,8 @@ final class App {
     /// The status while a sync the gestor asked for (`s`) has not ended.
     static let syncRequested = "Sincronizando ahora."
     private var progressShownAt = Date.distantPast
+    /// The terminal's size at the last key or frame: a screen uncovered is fitted to it at once.
+    private var size: Size?
 
     init(root: any Screen, header: HeaderInfo, about: @escaping @autoclosure () -> AboutInfo, status: String? = nil,
          accessible: Bool = false) {
@@ -49,6 +51,7 @@ final class App {
 
     /// Applies one key at the current `size`. False when the gestor quits.
     func handle(_ key: Key, size: Size) -> Bool {
+        self.size = size
         if key == .resize { return true }
         status = nil
         let context = Chrome.isTooSmall(size) ? KeyContext.tooSmall : top.context
@@ -89,7 +92,7 @@ final class App {
         pop()
         if entry.runsOnRoot {
             while stack.count > 1 { stack.removeLast().prepareToQuit() }
-            top.reappeared()
+            uncovered()
         }
         return perform(entry.action, in: top.context)
     }
@@ -109,13 +112,12 @@ final class App {
     func draw(on canvas: any Canvas) -> Point? {
         canvas.isPlain = accessible
         canvas.clear()
+        size = canvas.size
         guard !Chrome.isTooSmall(canvas.size) else {
             Chrome.drawTooSmall(on: canvas)
             return accessible ? Point(x: 0, y: 0) : nil
         }
-        let statusRows = Chrome.statusRows(status, width: canvas.size.columns, plain: accessible)
-        let body = chrome.body(in: canvas.size, statusRows: statusRows.count)
-        top.layout(in: body, plain: accessible)
+        let (body, statusRows) = layoutTop(in: canvas.size)
         top.render(into: canvas, in: body)
         chrome.draw(on: canvas, context: top.context, offered: top.offers, status: statusRows)
         guard accessible else { return top.cursor }
@@ -149,7 +151,29 @@ final class App {
     private func pop() {
         guard stack.count > 1 else { return }
         stack.removeLast()
+        uncovered()
+    }
+
+    /// The screen now on top was covered: it reads again what may have changed, and is fitted to
+    /// the terminal as it is now. Only the top screen is laid out (every frame, in `draw`), so one
+    /// covered during a resize — or a change of accessible mode or of the status rows — kept its
+    /// old geometry; laying it out here, once, when it becomes the top again, fixes that for every
+    /// cause at the one moment it matters (keys typed before the next frame, an action the palette
+    /// runs on it), without laying out screens nobody sees on every resize.
+    private func uncovered() {
         top.reappeared()
+        guard let size, !Chrome.isTooSmall(size) else { return }
+        layoutTop(in: size)
+    }
+
+    /// Fits the top screen to the body a terminal of `size` leaves it under the chrome and the
+    /// status rows; returns that body and those rows.
+    @discardableResult
+    private func layoutTop(in size: Size) -> (body: Rect, statusRows: [String]) {
+        let statusRows = Chrome.statusRows(status, width: size.columns, plain: accessible)
+        let body = chrome.body(in: size, statusRows: statusRows.count)
+        top.layout(in: body, plain: accessible)
+        return (body, statusRows)
     }
 
     private func refreshHeader() {

@@ -15,7 +15,9 @@ protocol Screen: AnyObject {
     var expectsAnswers: Bool { get }
     /// Fits the screen to the body `area` of the next frame, `plain` in accessible mode: sizes
     /// its lists and lays out its text. A list that now shows rows not asked for asks for them
-    /// here. Called just before `render`, so `render` only draws.
+    /// here. Called just before `render`, so `render` only draws, and when the screen is on top
+    /// again after another one closed, so the keys it handles before the next frame see the
+    /// terminal as it is now.
     func layout(in area: Rect, plain: Bool)
     /// Draws the screen's body into `area` of `canvas`, as `layout` left it; writes cells only,
     /// changes nothing and never touches the terminal.
