@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -360,4 +361,6 @@ async def main():
             process.wait()
 
 
+# Stopped from outside (SIGTERM), the servers it started still stop with it.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 asyncio.run(main())
