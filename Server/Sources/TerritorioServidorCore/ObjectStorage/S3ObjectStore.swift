@@ -19,7 +19,7 @@ public struct S3ObjectStore: ObjectStore {
     /// rest wait their turn. No request waits on a gestor (bodies are in files first), so they
     /// turn over as fast as the store answers. `HTTPClient.shared` keeps 8: too few for the store
     /// to be kept busy by one server.
-    static let connections = 256
+    static let connections = 64
     /// Reads (`GET`) have a pool of their own: a photo being composed holds a `PUT` while its
     /// body reads the stored pieces back, and with one pool, as many such `PUT`s as connections
     /// wait for a connection to read with until their timeout (with one pool of 8, 200 gestores at
