@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -22,7 +23,10 @@ import urllib.parse
 import uuid
 
 server_binary, gestores, per_gestor, instances = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-PHOTO = 2_000_000
+# "aparte": the store on half of the processors, everything else on the other half (see separate_store).
+cores = sys.argv[5] if len(sys.argv) > 5 else "compartidos"
+# 2 MB, or CARGA_FOTO_MB: with larger photos the same N should need no more memory.
+PHOTO = int(float(os.environ.get("CARGA_FOTO_MB", "2")) * 1_000_000)
 FIRST_PIECE = 60_000
 # SeaweedFS on this machine answers some requests 500 under hundreds of connections: each photo is
 # tried again (counted and reported) up to this many times, by both sides.
@@ -229,10 +233,10 @@ async def sample_rss(pids, stop, peaks):
         await asyncio.sleep(0.1)
 
 
-def cpu_seconds(servers):
-    """CPU time (user + system) used so far by each part of the run: the servers, SeaweedFS (the
-    generator's siblings under scripts/s3-temporal), PostgreSQL (the postmaster on the database's
-    port and its backends) and this generator. Processes that ended are not counted."""
+def processes(servers):
+    """Every process of the run by part: the servers, SeaweedFS (the generator's siblings under
+    scripts/s3-temporal), PostgreSQL (the postmaster on the database's port and its backends) and
+    this generator, each with its CPU seconds (user + system) so far."""
     ticks = os.sysconf("SC_CLK_TCK")
     stats = {}
     for entry in os.listdir("/proc"):
@@ -249,17 +253,42 @@ def cpu_seconds(servers):
     postmaster = [pid for pid, (_, _, command) in stats.items()
                   if command[0].endswith(b"postgres") and str(port).encode() in command]
     servers = {process.pid for process, _ in servers}
-    parts = {"servidor": 0.0, "almacen": 0.0, "postgres": 0.0, "generador": 0.0}
+    parts = {"servidor": [], "almacen": [], "postgres": [], "generador": []}
     for pid, (parent, seconds, command) in stats.items():
         if pid in servers:
-            parts["servidor"] += seconds
+            parts["servidor"].append((pid, seconds))
         elif pid in postmaster or parent in postmaster:
-            parts["postgres"] += seconds
+            parts["postgres"].append((pid, seconds))
         elif parent == os.getppid() and command[0].endswith(b"weed"):
-            parts["almacen"] += seconds
+            parts["almacen"].append((pid, seconds))
         elif pid == os.getpid():
-            parts["generador"] += seconds
+            parts["generador"].append((pid, seconds))
     return parts
+
+
+def cpu_seconds(servers):
+    """CPU seconds used so far by each part of the run. Processes that ended are not counted."""
+    return {part: sum(seconds for _, seconds in found) for part, found in processes(servers).items()}
+
+
+def separate_store(servers):
+    """Gives SeaweedFS half of this machine's processors and everything else (the servers,
+    PostgreSQL, this generator) the other half, in both phases alike: as in the district, where
+    the object store runs on machines of its own, the store's capacity is the same whether the
+    generator or the server writes to it. Every thread of each process is pinned; the threads and
+    backends they start later inherit it. Returns the two halves."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2:
+        sys.exit("Con un solo procesador no se puede apartar el almacén.")
+    store, rest = set(cpus[:len(cpus) // 2]), set(cpus[len(cpus) // 2:])
+    for part, found in processes(servers).items():
+        for pid, _ in found:
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    os.sched_setaffinity(int(task), store if part == "almacen" else rest)
+            except (FileNotFoundError, ProcessLookupError):
+                pass  # it ended meanwhile (a PostgreSQL backend, a thread)
+    return sorted(store), sorted(rest)
 
 
 def cpu_used(before, after):
@@ -279,6 +308,7 @@ async def main():
     try:
         tokens = create_tokens()
         total_mb = gestores * per_gestor * 3 * PHOTO / 1e6
+        halves = separate_store(servers) if cores == "aparte" else None
 
         cpu_start = cpu_seconds(servers)
         started = time.perf_counter()
@@ -310,7 +340,8 @@ async def main():
         latencies.sort()
         server_rate, store_rate = total_mb / server_seconds, total_mb / store_seconds
         print(json.dumps({
-            "gestores": gestores, "novedades_por_gestor": per_gestor, "instancias": instances, "mb": round(total_mb),
+            "gestores": gestores, "foto_mb": PHOTO / 1e6, "novedades_por_gestor": per_gestor, "instancias": instances,
+            "nucleos": cores, "nucleos_almacen_resto": halves, "mb": round(total_mb),
             "servidor_mb_s": round(server_rate, 1), "almacen_mb_s": round(store_rate, 1),
             "razon": round(server_rate / store_rate, 2),
             "cpu_s_almacen_directo": cpu_used(cpu_start, cpu_store), "cpu_s_por_servidor": cpu_used(cpu_before, cpu_after),
@@ -330,4 +361,6 @@ async def main():
             process.wait()
 
 
+# Stopped from outside (SIGTERM), the servers it started still stop with it.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 asyncio.run(main())

@@ -65,30 +65,39 @@ struct AttachmentEndpoints: Sendable {
         return Response(status: .created, headers: [.reprDigest: Self.reprDigest(sha256), .uploadOffset: String(length)])
     }
 
-    /// A whole photo in one request, checked before anything is kept. With `Content-Length` the
-    /// body streams through to the store as it arrives, hashed on the way (the store never
-    /// completes an object whose hash is wrong), so memory holds a chunk of it, never the photo;
-    /// a chunked body, whose length the store needs before its first byte, is read whole first.
+    /// A whole photo in one request, checked before anything is kept. The body waits in a file
+    /// (`SpooledBody`) until it has all arrived, chunked or not, and then goes to the store hashed
+    /// on the way (the store never completes an object whose hash is wrong): memory holds a chunk
+    /// of it, never the photo, and a gestor on a slow link never holds a connection to the store.
     func put(sha256: String, request: Request, gestor: AuthenticatedGestor) async throws -> Response {
         guard Hex.isSHA256(sha256), let digest = SHA256.bytes(ofHex: sha256) else { throw APIProblem.badRequest(Self.invalidAddress) }
         try ReceivedBody.verifyDigestHeaders(of: request, against: digest)
-        let length: Int64
-        let body: VerifiedChunks.Source
-        if let announced = request.headers[.contentLength].flatMap({ Int64($0) }) {
-            guard announced <= limits.bytesPerAttachment else { throw APIProblem.tooLarge(limit: limits.bytesPerAttachment, what: "El adjunto") }
-            length = announced
-            body = .arriving(PulledChunks.stream(request.body.makeAsyncIterator()))
-        } else {
-            let whole = try await ReceivedBody.read(request, limit: limits.bytesPerAttachment, what: "El adjunto")
-            length = Int64(whole.bytes.readableBytes)
-            body = .memory(whole.bytes)
-        }
+        let whole = try await spool(request)
+        let length = whole.count
+        let body = VerifiedChunks.Source.arriving(whole.chunks())
         if try await attachments.size(of: sha256, for: gestor.gestorID) != nil {
             guard try await VerifiedChunks([body], length: length, sha256: sha256, from: intake.objects).verify() else { throw Self.garbled }
             return Response(status: .ok, headers: [.reprDigest: Self.reprDigest(sha256)])
         }
         guard try await intake.complete(sha256, for: gestor.gestorID, length: length, held: 0, rest: body) else { throw Self.garbled }
         return Response(status: .created, headers: [.reprDigest: Self.reprDigest(sha256)])
+    }
+
+    /// The request's body in a file, refused as soon as it passes the photo limit: first by its
+    /// `Content-Length` when announced, then by counting, since a chunked body announces nothing.
+    private func spool(_ request: Request) async throws -> SpooledBody {
+        let limit = Int64(limits.bytesPerAttachment)
+        if let announced = request.headers[.contentLength].flatMap({ Int64($0) }), announced > limit {
+            throw APIProblem.tooLarge(limit: limits.bytesPerAttachment, what: "El adjunto")
+        }
+        let spooled = try SpooledBody()
+        for try await part in request.body {
+            guard spooled.count + Int64(part.readableBytes) <= limit else {
+                throw APIProblem.tooLarge(limit: limits.bytesPerAttachment, what: "El adjunto")
+            }
+            try spooled.append(part)
+        }
+        return spooled
     }
 
     /// A whole photo whose bytes are not its address: nothing was kept.

@@ -10,13 +10,14 @@ import NIOHTTPTypesHTTP1
 /// buffers of up to 64 KiB, several per wakeup, and queues up to ten of them before it stops
 /// reading the socket: under load, when the handlers fall behind, that is most of a megabyte per
 /// upload in flight, and the server's memory grew with the number of gestores. Here a read takes
-/// at most `readSize` bytes and the queue stops at `queued` of them: what is not read yet waits
-/// in the kernel's socket buffer, where TCP's window slows the sender down.
+/// at most `readSize` bytes (less while a connection sends little, so an idle one keeps a small
+/// buffer) and the queue stops at `queued` of them: what is not read yet waits in the kernel's
+/// socket buffer, where TCP's window slows the sender down.
 struct ReadBoundedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
-    static let readSize = 32 * 1024
-    static let queued = 4
+    static let readSize = 16 * 1024
+    static let queued = 2
 
     let responder: HTTPChannelHandler.Responder
     let configuration: HTTP1Channel.Configuration
@@ -24,7 +25,8 @@ struct ReadBoundedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
             let options = channel.pipeline.syncOperations
-            try channel.syncOptions?.setOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.readSize))
+            let reads = AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 4096, maximum: Self.readSize)
+            try channel.syncOptions?.setOption(ChannelOptions.recvAllocator, value: reads)
             try channel.syncOptions?.setOption(ChannelOptions.maxMessagesPerRead, value: 1)
             var limits = NIOHTTPDecoderLimitConfiguration()
             limits.maxHeaderFieldSize = configuration.httpDecoder.maxHeaderFieldSize

@@ -3,17 +3,19 @@ import Foundation
 import NIOCore
 import TerritorioWire
 
-/// The bytes of a `PATCH` not yet stored as a piece, kept in a file no one else can open (it is
-/// unlinked as soon as it is created) rather than in memory: a connection is read as fast as it
-/// delivers, memory per upload in flight is one chunk, and what arrived before a connection
-/// failed is still there to be kept. Their SHA-256 is computed only when they are stored as a
+/// The bytes of a `PATCH` not yet stored as a piece, or of a whole-photo `PUT`, kept in a file no
+/// one else can open (it is unlinked as soon as it is created) rather than in memory: a
+/// connection is read as fast as it delivers, memory per upload in flight is one chunk, a store
+/// request starts only once its bytes are all here (never waiting on a gestor's slow link), and
+/// what arrived before a connection failed is still there to be kept. Their SHA-256 is computed only when they are stored as a
 /// piece: the bytes that complete a photo are hashed once, with the whole photo, on their way out.
 final class SpooledBody: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes held now.
     private(set) var count: Int64 = 0
-    /// Bytes read back per chunk.
-    static let chunkSize = 256 * 1024
+    /// Bytes read back per chunk: one of these per store request in flight is the memory an
+    /// upload costs while it is written to the store.
+    static let chunkSize = 64 * 1024
 
     init() throws {
         var template = Array((NSTemporaryDirectory() + "territorio-cuerpo.XXXXXX").utf8CString)

@@ -7,7 +7,7 @@ import NIOCore
 public struct FolderObjectStore: ObjectStore {
     public let root: String
     /// Bytes read per chunk.
-    static let chunkSize = 256 * 1024
+    static let chunkSize = 64 * 1024
 
     public init(root: String) {
         self.root = root

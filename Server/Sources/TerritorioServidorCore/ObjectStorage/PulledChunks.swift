@@ -1,7 +1,7 @@
 import NIOCore
 
-/// A body read from elsewhere — a store's HTTP response, a request still arriving — as the
-/// stream a store or `VerifiedChunks` pulls from, one chunk at a time: nothing is read ahead.
+/// A store's HTTP response body as the stream `VerifiedChunks` pulls from, one chunk at a time:
+/// nothing is read ahead.
 enum PulledChunks {
     static func stream<Iterator: AsyncIteratorProtocol>(_ iterator: Iterator) -> AsyncThrowingStream<ByteBuffer, any Error>
     where Iterator.Element == ByteBuffer, Iterator: SendableMetatype {

@@ -14,9 +14,12 @@ public struct S3ObjectStore: ObjectStore {
     let signer: SigV4Signer
     /// How long one request may take, a 15 MiB photo on a slow store included.
     static let requestTimeout: TimeAmount = .seconds(120)
-    /// Connections kept open to the store per pool, per process. `HTTPClient.shared` keeps 8, so
-    /// under load hundreds of uploads queued for eight streams.
-    static let connections = 256
+    /// Connections to the store per pool, per process: however many gestores upload at once, at
+    /// most this many requests (each with one chunk of its body in memory) are in flight, and the
+    /// rest wait their turn. No request waits on a gestor (bodies are in files first), so they
+    /// turn over as fast as the store answers. `HTTPClient.shared` keeps 8: too few for the store
+    /// to be kept busy by one server.
+    static let connections = 64
     /// Reads (`GET`) have a pool of their own: a photo being composed holds a `PUT` while its
     /// body reads the stored pieces back, and with one pool, as many such `PUT`s as connections
     /// wait for a connection to read with until their timeout (with one pool of 8, 200 gestores at

@@ -4,8 +4,8 @@ import NIOCore
 import TerritorioWire
 
 /// The bytes of one photo as they are composed at completion: stored pieces read back from the
-/// store one after another, then the last bytes — in memory, or still arriving in the request
-/// (a whole-photo `PUT` streams through, never held whole). Its SHA-256 is computed as it
+/// store one after another, then the last bytes, read back from the file they waited in
+/// (`SpooledBody`) or, in tests, from memory. Its SHA-256 is computed as it
 /// is read and checked against `sha256` before the last chunk is handed on: a stream whose hash
 /// is wrong fails instead of ending, so the store never completes an object from it. This is
 /// also the `x-amz-content-sha256` the S3 store signs, so a wrong hash can never be signed.
