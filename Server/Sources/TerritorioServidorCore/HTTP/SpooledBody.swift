@@ -7,8 +7,9 @@ import TerritorioWire
 /// one else can open (it is unlinked as soon as it is created) rather than in memory: a
 /// connection is read as fast as it delivers, memory per upload in flight is one chunk, a store
 /// request starts only once its bytes are all here (never waiting on a gestor's slow link), and
-/// what arrived before a connection failed is still there to be kept. Their SHA-256 is computed only when they are stored as a
-/// piece: the bytes that complete a photo are hashed once, with the whole photo, on their way out.
+/// what arrived before a connection failed is still there to be kept. Their SHA-256 is computed
+/// only when they are stored as a piece: the bytes that complete a photo are hashed once, with the
+/// whole photo, on their way out.
 final class SpooledBody: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes held now.
