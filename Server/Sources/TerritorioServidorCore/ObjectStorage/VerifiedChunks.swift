@@ -5,9 +5,9 @@ import TerritorioWire
 
 /// The bytes of one photo as they are composed at completion: stored pieces read back from the
 /// store one after another, then the last bytes, read back from the file they waited in
-/// (`SpooledBody`) or, in tests, from memory. Its SHA-256 is computed as it
-/// is read and checked against `sha256` before the last chunk is handed on: a stream whose hash
-/// is wrong fails instead of ending, so the store never completes an object from it. This is
+/// (`SpooledBody`). Its SHA-256 is computed as it is read and checked against `sha256` before the
+/// last chunk is handed on: a stream whose hash is wrong fails instead of ending, so the store
+/// never completes an object from it. This is
 /// also the `x-amz-content-sha256` the S3 store signs, so a wrong hash can never be signed.
 public struct VerifiedChunks: AsyncSequence, Sendable {
     public typealias Element = ByteBuffer
@@ -15,7 +15,6 @@ public struct VerifiedChunks: AsyncSequence, Sendable {
     /// One part of the photo, in order.
     public enum Source: Sendable {
         case stored(String)
-        case memory(ByteBuffer)
         /// Bytes pulled as they arrive, read once.
         case arriving(AsyncThrowingStream<ByteBuffer, any Error>)
     }
@@ -64,8 +63,6 @@ public struct VerifiedChunks: AsyncSequence, Sendable {
                 let source = chunks.sources[nextSource]
                 nextSource += 1
                 switch source {
-                case .memory(let bytes):
-                    if bytes.readableBytes > 0 { return try check(bytes) }
                 case .stored(let name):
                     current = try await chunks.store.read(name).makeAsyncIterator()
                 case .arriving(let stream):

@@ -45,7 +45,10 @@ extension ServidorReal {
                 try await store.put(name, bytes: piece)
                 names.append(name)
             }
-            let sources = names.map { VerifiedChunks.Source.stored($0) } + [.memory(last)]
+            // The pieces, then the last bytes as a stream read once: a new list for each use.
+            var sources: [VerifiedChunks.Source] {
+                names.map { .stored($0) } + [.arriving(AsyncThrowingStream { $0.yield(last); $0.finish() })]
+            }
 
             let wrong = "pruebas/fotos/" + UUID().uuidString
             let wrongHash = String(sha256.reversed())
